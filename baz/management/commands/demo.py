@@ -1,0 +1,67 @@
+"""`manage.py demo`: load the demo content (idempotent) and, in development, the demo accounts."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from inspiraties.demo import inspiraties_laden
+
+# Demo accounts exist only where DEBUG is on: their passwords are public.
+DEMO_WACHTWOORD = "baz-demo-2026"
+DEMO_ACCOUNTS = [
+    {
+        "username": "medewerker",
+        "email": "medewerker@burgersaanzet.be",
+        "first_name": "Mieke",
+        "last_name": "Medewerker",
+        "is_staff": True,
+        "is_superuser": True,
+        "uitleg": "BAZ-medewerker (volledig beheer)",
+    },
+    {
+        "username": "redacteur",
+        "email": "redacteur@burgersaanzet.be",
+        "first_name": "Ruben",
+        "last_name": "Redacteur",
+        "is_staff": True,
+        "groepen": ["Redactie"],
+        "uitleg": "redacteur (groep Redactie: enkel inspiraties)",
+    },
+]
+
+
+class Command(BaseCommand):
+    help = "Laadt de demo-inhoud (idempotent) en, met DEBUG aan, de demo-accounts."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--zonder-accounts", action="store_true", help="Maak geen demo-accounts aan."
+        )
+
+    def handle(self, *args, **opties):
+        aantal = inspiraties_laden()
+        self.stdout.write(f"Inspiraties: {aantal} nieuw.")
+        if opties["zonder_accounts"]:
+            return
+        if not settings.DEBUG:
+            self.stdout.write("DEBUG staat uit: geen demo-accounts aangemaakt.")
+            return
+        self._accounts(DEMO_ACCOUNTS)
+
+    @transaction.atomic
+    def _accounts(self, accounts: list[dict]) -> None:
+        User = get_user_model()
+        self.stdout.write("\nDemo-accounts (wachtwoord voor allemaal: %s):" % DEMO_WACHTWOORD)
+        for account in accounts:
+            velden = {
+                k: v for k, v in account.items() if k not in {"username", "groepen", "uitleg"}
+            }
+            user, nieuw = User.objects.get_or_create(username=account["username"], defaults=velden)
+            if nieuw:
+                user.set_password(DEMO_WACHTWOORD)
+                user.save()
+                for naam in account.get("groepen", []):
+                    user.groups.add(Group.objects.get(name=naam))
+            self.stdout.write(f"  {account['username']:<14} {account['uitleg']}")

@@ -1,0 +1,41 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.views.static import serve
+
+from inspiraties.sitemaps import InspiratieSitemap, WerkmodelSitemap
+
+from . import views
+from .sitemaps import StatischeSitemap
+
+sitemaps = {
+    "statisch": StatischeSitemap,
+    "werkmodellen": WerkmodelSitemap,
+    "inspiraties": InspiratieSitemap,
+}
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("over-baz/", views.over_baz, name="over-baz"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("toegankelijkheid/", views.toegankelijkheid, name="toegankelijkheid"),
+    path("", include("inspiraties.urls")),
+    path(
+        "account/login/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("account/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("beheer/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path(".well-known/security.txt", views.security_txt, name="security-txt"),
+    path("healthz", views.healthz, name="healthz"),
+]
+
+if settings.DEBUG:
+    urlpatterns += [
+        path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]

@@ -1,0 +1,290 @@
+"""The catalogue: filters, facet counts, search, sorting and pagination of /inspiraties/.
+
+Filters are OR within one filter and AND across filters. Every option carries the number of
+inspiraties it would give together with the other active filters (facet counts). Unknown values
+in the URL are dropped with a message instead of failing, so a stale bookmark still works.
+"""
+
+from dataclasses import dataclass, field
+
+import django_filters
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.http import QueryDict
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from taggit.models import TaggedItem
+
+from baz.models import Provincie
+
+from .models import Doelgroep, Inspiratie, Werkmodel
+from .queries import MAX_ZOEKLENGTE
+
+PER_PAGINA = 12
+FILTERS = ("werkmodel", "provincie", "thema", "doelgroep")
+SORTERINGEN = {
+    "nieuwste": gettext_lazy("Nieuwste eerst"),
+    "titel": gettext_lazy("Titel (A–Z)"),
+    "relevantie": gettext_lazy("Best passend"),
+}
+
+
+def _thema_items():
+    return TaggedItem.objects.filter(
+        content_type__app_label="inspiraties", content_type__model="inspiratie"
+    )
+
+
+class InspiratieFilter(django_filters.FilterSet):
+    """Validated filter values -> querysets. Choices are checked before binding (see below)."""
+
+    werkmodel = django_filters.MultipleChoiceFilter(method="filter_werkmodel")
+    provincie = django_filters.MultipleChoiceFilter(
+        field_name="provincie", choices=Provincie.choices
+    )
+    thema = django_filters.MultipleChoiceFilter(method="filter_thema")
+    doelgroep = django_filters.MultipleChoiceFilter(method="filter_doelgroep")
+
+    class Meta:
+        model = Inspiratie
+        fields: list[str] = []
+
+    def __init__(self, *args, keuzes: dict[str, list[str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        for naam in ("werkmodel", "thema", "doelgroep"):
+            self.filters[naam].extra["choices"] = [(waarde, waarde) for waarde in keuzes[naam]]
+
+    def filter_werkmodel(self, queryset, name, waarden):
+        through = Inspiratie.werkmodellen.through.objects
+        return queryset.filter(
+            Exists(through.filter(inspiratie=OuterRef("pk"), werkmodel__slug__in=waarden))
+        )
+
+    def filter_doelgroep(self, queryset, name, waarden):
+        through = Inspiratie.doelgroepen.through.objects
+        return queryset.filter(
+            Exists(through.filter(inspiratie=OuterRef("pk"), doelgroep__slug__in=waarden))
+        )
+
+    def filter_thema(self, queryset, name, waarden):
+        return queryset.filter(
+            Exists(_thema_items().filter(object_id=OuterRef("pk"), tag__slug__in=waarden))
+        )
+
+    def gefilterd(self, queryset: QuerySet, behalve: str | None = None) -> QuerySet:
+        """Apply every active filter except `behalve` (for that filter's facet counts)."""
+        for naam, waarde in self.form.cleaned_data.items():
+            if naam != behalve and waarde:
+                queryset = self.filters[naam].filter(queryset, waarde)
+        return queryset
+
+
+@dataclass
+class Optie:
+    waarde: str
+    label: str
+    aantal: int
+    actief: bool
+    zonder_url: str = ""  # the query string of this page without this option
+
+
+@dataclass
+class Facet:
+    naam: str
+    label: str
+    opties: list[Optie]
+
+    @property
+    def actieve(self) -> list[Optie]:
+        return [optie for optie in self.opties if optie.actief]
+
+
+@dataclass
+class Catalogus:
+    pagina: object
+    facetten: list[Facet]
+    zoekterm: str
+    sortering: str
+    aantal: int
+    meldingen: list[str] = field(default_factory=list)
+
+    @property
+    def actieve_filters(self) -> list[tuple[Facet, Optie]]:
+        return [(facet, optie) for facet in self.facetten for optie in facet.actieve]
+
+    @property
+    def paginabereik(self):
+        return self.pagina.paginator.get_elided_page_range(self.pagina.number, on_each_side=2)
+
+    @property
+    def heeft_filters(self) -> bool:
+        return bool(self.zoekterm or self.actieve_filters)
+
+
+def _geldige_waarden(params: QueryDict) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Split each filter's values in known and unknown ones; checks only what was asked for."""
+    gevraagd = {naam: list(dict.fromkeys(params.getlist(naam)))[:20] for naam in FILTERS}
+    bekend: dict[str, set[str]] = {"provincie": set(Provincie.values)}
+    if gevraagd["werkmodel"]:
+        bekend["werkmodel"] = set(
+            Werkmodel.objects.filter(slug__in=gevraagd["werkmodel"]).values_list("slug", flat=True)
+        )
+    if gevraagd["doelgroep"]:
+        bekend["doelgroep"] = set(
+            Doelgroep.objects.filter(slug__in=gevraagd["doelgroep"]).values_list("slug", flat=True)
+        )
+    if gevraagd["thema"]:
+        bekend["thema"] = set(
+            _thema_items()
+            .filter(tag__slug__in=gevraagd["thema"])
+            .values_list("tag__slug", flat=True)
+            .distinct()
+        )
+    geldig, onbekend = {}, {}
+    for naam, waarden in gevraagd.items():
+        toegestaan = bekend.get(naam, set())
+        geldig[naam] = [w for w in waarden if w in toegestaan]
+        onbekend[naam] = [w for w in waarden if w not in toegestaan]
+    return geldig, onbekend
+
+
+ONBEKEND_LABEL = {
+    "werkmodel": gettext_lazy("werkmodel"),
+    "provincie": gettext_lazy("provincie"),
+    "thema": gettext_lazy("thema"),
+    "doelgroep": gettext_lazy("doelgroep"),
+}
+
+
+def _facetten(filters: InspiratieFilter, basis: QuerySet, geldig: dict) -> list[Facet]:
+    def context(behalve: str) -> QuerySet:
+        return filters.gefilterd(basis, behalve=behalve).order_by().values("pk")
+
+    werkmodellen = Werkmodel.objects.annotate(
+        aantal=Count("inspiraties", filter=Q(inspiraties__in=context("werkmodel")))
+    ).order_by("volgorde")
+    per_provincie = dict(
+        filters.gefilterd(basis, behalve="provincie")
+        .order_by()
+        .values_list("provincie")
+        .annotate(aantal=Count("pk"))
+    )
+    doelgroepen = Doelgroep.objects.annotate(
+        aantal=Count("inspiraties", filter=Q(inspiraties__in=context("doelgroep")))
+    ).order_by("naam")
+    themas = (
+        _thema_items()
+        .filter(object_id__in=basis.order_by().values("pk"))
+        .values_list("tag__slug", "tag__name")
+        .annotate(totaal=Count("id"), aantal=Count("id", filter=Q(object_id__in=context("thema"))))
+        .order_by("-totaal", "tag__name")
+    )
+    return [
+        Facet(
+            "werkmodel",
+            _("Werkmodel"),
+            [Optie(w.slug, w.naam, w.aantal, w.slug in geldig["werkmodel"]) for w in werkmodellen],
+        ),
+        Facet(
+            "provincie",
+            _("Provincie"),
+            [
+                Optie(waarde, label, per_provincie.get(waarde, 0), waarde in geldig["provincie"])
+                for waarde, label in Provincie.choices
+            ],
+        ),
+        Facet(
+            "thema",
+            _("Thema"),
+            [
+                Optie(slug, naam, aantal, slug in geldig["thema"])
+                for slug, naam, _totaal, aantal in themas
+            ],
+        ),
+        Facet(
+            "doelgroep",
+            _("Doelgroep"),
+            [Optie(d.slug, d.naam, d.aantal, d.slug in geldig["doelgroep"]) for d in doelgroepen],
+        ),
+    ]
+
+
+def catalogus_opbouwen(params: QueryDict, basis: QuerySet) -> Catalogus:
+    """Everything the catalogue page shows, in a fixed number of queries."""
+    meldingen = []
+    geldig, onbekend = _geldige_waarden(params)
+    for naam, waarden in onbekend.items():
+        for waarde in waarden:
+            meldingen.append(
+                _(
+                    "Er bestaat geen %(soort)s “%(waarde)s”; we tonen de resultaten zonder die filter."
+                )
+                % {"soort": ONBEKEND_LABEL[naam], "waarde": waarde[:60]}
+            )
+    data = QueryDict(mutable=True)
+    for naam, waarden in geldig.items():
+        data.setlist(naam, waarden)
+    filters = InspiratieFilter(data, queryset=basis, keuzes=geldig)
+    filters.is_valid()
+
+    zoekterm = params.get("q", "").strip()
+    if len(zoekterm) > MAX_ZOEKLENGTE:
+        meldingen.append(
+            _("Je zoekterm was te lang; we zochten op de eerste %(n)d tekens.")
+            % {"n": MAX_ZOEKLENGTE}
+        )
+        zoekterm = zoekterm[:MAX_ZOEKLENGTE]
+
+    resultaten = filters.gefilterd(basis)
+    sortering = params.get("sorteer") or ("relevantie" if zoekterm else "nieuwste")
+    if sortering not in SORTERINGEN or (sortering == "relevantie" and not zoekterm):
+        if "sorteer" in params:
+            meldingen.append(_("Die sortering bestaat niet; we sorteren op de nieuwste."))
+        sortering = "relevantie" if zoekterm else "nieuwste"
+    if zoekterm:
+        resultaten = resultaten.zoek(zoekterm)
+    volgorde = {
+        "nieuwste": ["-gepubliceerd_op", "-pk"],
+        "titel": ["titel", "pk"],
+        "relevantie": ["-relevantie", "-gepubliceerd_op", "-pk"],
+    }[sortering]
+    resultaten = resultaten.order_by(*volgorde).voor_kaarten()
+
+    paginator = Paginator(resultaten, PER_PAGINA)
+    gevraagde_pagina = params.get("pagina", "1")
+    try:
+        pagina = paginator.page(gevraagde_pagina)
+    except PageNotAnInteger:
+        meldingen.append(
+            _("“%(p)s” is geen paginanummer; je ziet de eerste pagina.")
+            % {"p": gevraagde_pagina[:20]}
+        )
+        pagina = paginator.page(1)
+    except EmptyPage:
+        pagina = paginator.page(
+            1 if gevraagde_pagina.lstrip().startswith(("-", "0")) else paginator.num_pages
+        )
+        meldingen.append(
+            _("Pagina %(p)s bestaat niet; je ziet pagina %(n)d.")
+            % {"p": gevraagde_pagina[:20], "n": pagina.number}
+        )
+
+    facetten = _facetten(filters, basis, geldig)
+    for facet in facetten:
+        for optie in facet.actieve:
+            zonder = data.copy()
+            zonder.setlist(facet.naam, [w for w in geldig[facet.naam] if w != optie.waarde])
+            if zoekterm:
+                zonder["q"] = zoekterm
+            if "sorteer" in params and sortering in SORTERINGEN:
+                zonder["sorteer"] = sortering
+            optie.zonder_url = "?" + zonder.urlencode()
+
+    return Catalogus(
+        pagina=pagina,
+        facetten=facetten,
+        zoekterm=zoekterm,
+        sortering=sortering,
+        aantal=paginator.count,
+        meldingen=meldingen,
+    )

@@ -1,0 +1,117 @@
+from django.contrib.syndication.views import Feed
+from django.db.models import Count, Prefetch, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.vary import vary_on_headers
+
+from baz.tekst import markdown_naar_html
+
+from .catalogus import SORTERINGEN, catalogus_opbouwen
+from .models import Inspiratie, Werkmodel
+
+FRAGMENT_HEADER = "X-Fragment"
+
+
+@vary_on_headers(FRAGMENT_HEADER)
+def lijst(request: HttpRequest) -> HttpResponse:
+    basis = Inspiratie.objects.gepubliceerd()
+    catalogus = catalogus_opbouwen(request.GET, basis)
+    template = "inspiraties/lijst.html"
+    if request.headers.get(FRAGMENT_HEADER) == "catalogus":
+        template += "#catalogus"
+    return render(
+        request,
+        template,
+        {"catalogus": catalogus, "sorteringen": SORTERINGEN},
+    )
+
+
+def detail(request: HttpRequest, slug: str) -> HttpResponse:
+    inspiratie = get_object_or_404(
+        Inspiratie.objects.zichtbaar_voor(request.user)
+        .select_related("gemeente")
+        .prefetch_related("werkmodellen", "themas", "doelgroepen"),
+        slug=slug,
+    )
+    return render(
+        request,
+        "inspiraties/detail.html",
+        {
+            "inspiratie": inspiratie,
+            "verhaal": markdown_naar_html(inspiratie.verhaal),
+            "verwant": verwante_inspiraties(inspiratie),
+        },
+    )
+
+
+def verwante_inspiraties(inspiratie: Inspiratie, aantal: int = 3):
+    """Published inspiraties sharing the most werkmodellen or themes with this one."""
+    werkmodel_ids = [w.pk for w in inspiratie.werkmodellen.all()]
+    thema_ids = [t.pk for t in inspiratie.themas.all()]
+    return (
+        Inspiratie.objects.gepubliceerd()
+        .exclude(pk=inspiratie.pk)
+        .annotate(
+            overlap=Count("werkmodellen", filter=Q(werkmodellen__in=werkmodel_ids), distinct=True)
+            + Count("themas", filter=Q(themas__in=thema_ids), distinct=True)
+        )
+        .filter(overlap__gt=0)
+        .order_by("-overlap", "-gepubliceerd_op")
+        .voor_kaarten()[:aantal]
+    )
+
+
+def werkmodellen(request: HttpRequest) -> HttpResponse:
+    modellen = Werkmodel.objects.annotate(
+        aantal=Count("inspiraties", filter=Q(inspiraties__in=Inspiratie.objects.gepubliceerd()))
+    )
+    return render(request, "inspiraties/werkmodellen.html", {"werkmodellen": modellen})
+
+
+def werkmodel(request: HttpRequest, slug: str) -> HttpResponse:
+    model = get_object_or_404(Werkmodel, slug=slug)
+    inspiraties = Inspiratie.objects.gepubliceerd().filter(werkmodellen=model).voor_kaarten()
+    return render(
+        request,
+        "inspiraties/werkmodel.html",
+        {
+            "werkmodel": model,
+            "beschrijving": markdown_naar_html(model.beschrijving),
+            "inspiraties": inspiraties[:12],
+            "aantal": inspiraties.count(),
+            "andere": Werkmodel.objects.exclude(pk=model.pk),
+        },
+    )
+
+
+class NieuweInspiratiesFeed(Feed):
+    feed_type = Atom1Feed
+    title = _("BurgersAanZet – nieuwe inspiraties")
+    subtitle = _(
+        "Inspirerende burgerinitiatieven van zorg en ondersteuning in Vlaanderen en Brussel."
+    )
+    link = "/inspiraties/"
+
+    def items(self):
+        return (
+            Inspiratie.objects.gepubliceerd()
+            .order_by("-gepubliceerd_op")
+            .prefetch_related(Prefetch("werkmodellen"))[:30]
+        )
+
+    def item_title(self, item: Inspiratie) -> str:
+        return item.titel
+
+    def item_description(self, item: Inspiratie) -> str:
+        return item.samenvatting
+
+    def item_pubdate(self, item: Inspiratie):
+        return item.gepubliceerd_op
+
+    def item_updateddate(self, item: Inspiratie):
+        return item.gewijzigd_op
+
+    def item_categories(self, item: Inspiratie):
+        return [w.naam for w in item.werkmodellen.all()]
