@@ -1,0 +1,239 @@
+"""The catalogue /inspiraties/: filters, facet counts, sorting, pagination and bad input."""
+
+import pytest
+from django.db import connection
+
+from tests.factories import maak_inspiratie
+
+
+@pytest.fixture
+def catalogus(werkmodellen):
+    """A small catalogue whose facet counts can be checked by hand."""
+    return {
+        "a": maak_inspiratie(
+            titel="Alfa buurtsoep",
+            werkmodellen=("buddywerking",),
+            provincie="antwerpen",
+            themas=("eenzaamheid",),
+            doelgroepen=("ouderen",),
+            dagen_geleden=1,
+        ),
+        "b": maak_inspiratie(
+            titel="Bravo buddy's",
+            werkmodellen=("buddywerking", "community-building"),
+            provincie="limburg",
+            themas=("eenzaamheid", "armoede"),
+            doelgroepen=("jongeren",),
+            dagen_geleden=2,
+        ),
+        "c": maak_inspiratie(
+            titel="Charlie lotgenoten",
+            werkmodellen=("lotgenotennetwerk",),
+            provincie="antwerpen",
+            themas=("rouw",),
+            dagen_geleden=3,
+        ),
+        "concept": maak_inspiratie(
+            titel="Delta concept", werkmodellen=("buddywerking",), status="concept"
+        ),
+    }
+
+
+def titels(antwoord) -> list[str]:
+    return [i.titel for i in antwoord.context["catalogus"].pagina.object_list]
+
+
+def facet(antwoord, naam: str) -> dict[str, int]:
+    catalogus = antwoord.context["catalogus"]
+    return {o.waarde: o.aantal for f in catalogus.facetten if f.naam == naam for o in f.opties}
+
+
+def test_zonder_filters_alle_gepubliceerde_nieuwste_eerst(bezoeker, catalogus):
+    antwoord = bezoeker.get("/inspiraties/")
+    assert titels(antwoord) == ["Alfa buurtsoep", "Bravo buddy's", "Charlie lotgenoten"]
+    assert antwoord.context["catalogus"].aantal == 3
+
+
+def test_of_binnen_een_filter_en_tussen_filters(bezoeker, catalogus):
+    of = bezoeker.get("/inspiraties/?werkmodel=buddywerking&werkmodel=lotgenotennetwerk")
+    assert titels(of) == ["Alfa buurtsoep", "Bravo buddy's", "Charlie lotgenoten"]
+    en = bezoeker.get("/inspiraties/?werkmodel=buddywerking&provincie=antwerpen")
+    assert titels(en) == ["Alfa buurtsoep"]
+
+
+def test_facetten_tellen_met_de_andere_actieve_filters(bezoeker, catalogus):
+    antwoord = bezoeker.get("/inspiraties/?provincie=antwerpen")
+    # Werkmodel counts only look at Antwerp; the provincie facet ignores its own filter.
+    assert facet(antwoord, "werkmodel")["buddywerking"] == 1
+    assert facet(antwoord, "werkmodel")["lotgenotennetwerk"] == 1
+    assert facet(antwoord, "werkmodel")["community-building"] == 0
+    assert facet(antwoord, "provincie") == {
+        "antwerpen": 2,
+        "limburg": 1,
+        "oost-vlaanderen": 0,
+        "vlaams-brabant": 0,
+        "west-vlaanderen": 0,
+        "brussel": 0,
+    }
+    assert facet(antwoord, "thema") == {"eenzaamheid": 1, "armoede": 0, "rouw": 1}
+    assert facet(antwoord, "doelgroep")["ouderen"] == 1
+    assert facet(antwoord, "doelgroep")["jongeren"] == 0
+
+
+def test_concept_telt_niet_mee_in_de_facetten(bezoeker, catalogus):
+    assert facet(bezoeker.get("/inspiraties/"), "werkmodel")["buddywerking"] == 2
+
+
+def test_filter_op_thema_en_doelgroep(bezoeker, catalogus):
+    assert titels(bezoeker.get("/inspiraties/?thema=armoede")) == ["Bravo buddy's"]
+    assert titels(bezoeker.get("/inspiraties/?doelgroep=ouderen")) == ["Alfa buurtsoep"]
+
+
+def test_actieve_filters_zijn_elk_met_een_klik_te_verwijderen(bezoeker, catalogus):
+    antwoord = bezoeker.get("/inspiraties/?werkmodel=buddywerking&provincie=antwerpen&q=soep")
+    html = antwoord.content.decode()
+    assert 'href="/inspiraties/?provincie=antwerpen&amp;q=soep"' in html
+    assert 'href="/inspiraties/?werkmodel=buddywerking&amp;q=soep"' in html
+
+
+def test_geen_resultaten_biedt_aan_een_filter_weg_te_laten(bezoeker, catalogus):
+    antwoord = bezoeker.get("/inspiraties/?werkmodel=lotgenotennetwerk&provincie=limburg")
+    html = antwoord.content.decode()
+    assert antwoord.status_code == 200
+    assert "Geen inspiraties gevonden." in html
+    assert "Zonder “Limburg”" in html
+
+
+def test_sorteren_op_titel(bezoeker, catalogus):
+    antwoord = bezoeker.get("/inspiraties/?sorteer=titel")
+    assert titels(antwoord) == ["Alfa buurtsoep", "Bravo buddy's", "Charlie lotgenoten"]
+    assert antwoord.context["catalogus"].sortering == "titel"
+
+
+def test_paginering_in_de_url(bezoeker, werkmodellen):
+    for nummer in range(15):
+        maak_inspiratie(titel=f"Inspiratie {nummer:02}", dagen_geleden=nummer + 1)
+    eerste = bezoeker.get("/inspiraties/?sorteer=titel")
+    tweede = bezoeker.get("/inspiraties/?sorteer=titel&pagina=2")
+    assert len(titels(eerste)) == 12
+    assert titels(tweede) == ["Inspiratie 12", "Inspiratie 13", "Inspiratie 14"]
+    assert 'href="?sorteer=titel&amp;pagina=2"' in eerste.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("query", "melding"),
+    [
+        ("?werkmodel=bestaat-niet", "Er bestaat geen werkmodel “bestaat-niet”"),
+        ("?provincie=atlantis", "Er bestaat geen provincie “atlantis”"),
+        ("?thema=onbekend", "Er bestaat geen thema “onbekend”"),
+        ("?pagina=abc", "“abc” is geen paginanummer"),
+        ("?pagina=99999", "Pagina 99999 bestaat niet"),
+        ("?pagina=-3", "Pagina -3 bestaat niet"),
+        ("?sorteer=prijs", "Die sortering bestaat niet"),
+        ("?q=" + "a" * 5000, "Je zoekterm was te lang"),
+    ],
+)
+def test_slechte_invoer_geeft_een_normale_pagina_met_uitleg(bezoeker, catalogus, query, melding):
+    antwoord = bezoeker.get("/inspiraties/" + query)
+    assert antwoord.status_code == 200
+    assert melding in antwoord.content.decode()
+
+
+def test_een_geldige_en_een_onbekende_waarde_houdt_de_geldige(bezoeker, catalogus):
+    antwoord = bezoeker.get("/inspiraties/?werkmodel=lotgenotennetwerk&werkmodel=nep")
+    assert titels(antwoord) == ["Charlie lotgenoten"]
+
+
+@pytest.mark.parametrize(
+    "waarde",
+    ['<script>alert("x")</script>', "' OR 1=1 --", '"><img src=x onerror=alert(1)>', "%00"],
+)
+@pytest.mark.parametrize("parameter", ["q", "werkmodel", "provincie", "thema", "sorteer", "pagina"])
+def test_html_of_sql_in_een_parameter_wordt_nooit_ongefilterd_teruggegeven(
+    bezoeker, catalogus, parameter, waarde
+):
+    antwoord = bezoeker.get("/inspiraties/", {parameter: waarde})
+    assert antwoord.status_code == 200
+    html = antwoord.content.decode()
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
+
+
+def test_fragment_voor_progressieve_verbetering(bezoeker, catalogus):
+    antwoord = bezoeker.get(
+        "/inspiraties/?werkmodel=buddywerking", headers={"X-Fragment": "catalogus"}
+    )
+    html = antwoord.content.decode()
+    assert "<html" not in html
+    assert "Alfa buurtsoep" in html
+    assert "X-Fragment" in antwoord["Vary"]
+
+
+def test_zoeken_zonder_accenten_vindt_accenten(bezoeker, werkmodellen):
+    maak_inspiratie(titel="Het buurtcafé van Nijlen")
+    maak_inspiratie(titel="Iets anders")
+    assert titels(bezoeker.get("/inspiraties/?q=cafe")) == ["Het buurtcafé van Nijlen"]
+    assert titels(bezoeker.get("/inspiraties/?q=CAFÉ nijlen")) == ["Het buurtcafé van Nijlen"]
+
+
+def test_zoeken_in_het_verhaal_en_de_themas(bezoeker, werkmodellen):
+    maak_inspiratie(titel="Een", verhaal="Wekelijks eten we samen soep.")
+    maak_inspiratie(titel="Twee", themas=("mantelzorg",))
+    assert titels(bezoeker.get("/inspiraties/?q=soep")) == ["Een"]
+    assert titels(bezoeker.get("/inspiraties/?q=mantelzorg")) == ["Twee"]
+
+
+@pytest.mark.postgres
+def test_postgresql_zoekt_met_stemming_en_rangschikt(bezoeker, werkmodellen):
+    assert connection.vendor == "postgresql"
+    maak_inspiratie(titel="Vrijwilligers in de buurt", verhaal="Samen sterk.", dagen_geleden=5)
+    maak_inspiratie(titel="Koken", verhaal="Een vrijwilliger kookt soep.", dagen_geleden=1)
+    maak_inspiratie(titel="Iets anders", verhaal="Niets te zien.")
+    gevonden = titels(bezoeker.get("/inspiraties/?q=vrijwilliger"))
+    # Stemming: 'vrijwilligers' matches 'vrijwilliger'; a title match ranks above the story.
+    assert gevonden == ["Vrijwilligers in de buurt", "Koken"]
+    assert titels(bezoeker.get("/inspiraties/?q=vrijwilligers")) == gevonden
+
+
+@pytest.mark.postgres
+def test_postgresql_zoekt_accentongevoelig(bezoeker, werkmodellen):
+    maak_inspiratie(titel="Café Chantant", verhaal="Ontmoeting.")
+    maak_inspiratie(titel="Naïeve vragen", verhaal="Over het leven.")
+    assert titels(bezoeker.get("/inspiraties/?q=cafe")) == ["Café Chantant"]
+    assert titels(bezoeker.get("/inspiraties/?q=naieve")) == ["Naïeve vragen"]
+    assert titels(bezoeker.get('/inspiraties/?q="café chantant" -naieve')) == ["Café Chantant"]
+
+
+@pytest.mark.parametrize("aantal", [3, 30])
+def test_catalogus_heeft_een_vast_aantal_queries(
+    bezoeker, werkmodellen, django_assert_num_queries, aantal
+):
+    for nummer in range(aantal):
+        maak_inspiratie(
+            titel=f"Inspiratie {nummer}",
+            werkmodellen=("buddywerking", "community-building"),
+            provincie="antwerpen",
+            themas=("eenzaamheid", f"thema-{nummer % 4}"),
+            doelgroepen=("ouderen",),
+        )
+    # Guards the N+1 on each card's werkmodellen and gemeente, and a query per facet option:
+    # count, page, werkmodellen prefetch, 4 facets, 3 value checks (werkmodel, thema, doelgroep).
+    with django_assert_num_queries(10):
+        bezoeker.get(
+            "/inspiraties/?werkmodel=buddywerking&provincie=antwerpen&thema=eenzaamheid"
+            "&doelgroep=ouderen&q=inspiratie"
+        )
+    # Without filters: count, page, prefetch and the 4 facets.
+    with django_assert_num_queries(7):
+        bezoeker.get("/inspiraties/")
+
+
+@pytest.mark.parametrize("aantal", [3, 30])
+def test_homepage_heeft_een_vast_aantal_queries(
+    bezoeker, werkmodellen, django_assert_num_queries, aantal
+):
+    for nummer in range(aantal):
+        maak_inspiratie(titel=f"Inspiratie {nummer}", uitgelicht=nummer == 0)
+    # Guards the N+1 on card werkmodellen: werkmodellen, featured (+prefetch), recent (+prefetch).
+    with django_assert_num_queries(5):
+        bezoeker.get("/")
