@@ -1,8 +1,10 @@
 """Reads of inspiraties: queryset methods that views and selectors compose."""
 
+import re
+
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, models
-from django.db.models import F, Value
+from django.db.models import F, Q, Value
 from django.utils import timezone
 
 from baz.tekst import normaliseer
@@ -31,13 +33,18 @@ class InspiratieQuerySet(models.QuerySet):
         zoekterm = zoekterm[:MAX_ZOEKLENGTE].strip()
         if not zoekterm:
             return self.annotate(relevantie=Value(0.0))
-        if connection.vendor == "postgresql":
-            query = SearchQuery(zoekterm, config=ZOEKCONFIG, search_type="websearch")
-            return self.filter(zoekvector=query).annotate(
-                relevantie=SearchRank(F("zoekvector"), query)
-            )
-        # Other databases: every word must occur in the normalised text (no stemming).
-        resultaat = self
-        for woord in normaliseer(zoekterm).split():
-            resultaat = resultaat.filter(zoektekst__contains=woord)
-        return resultaat.annotate(relevantie=Value(0.0))
+        # Every word occurs in the normalised text: finds parts of words ("cafe" in
+        # "buurtcafé") on every database; on PostgreSQL a trigram index serves it.
+        woorden = re.findall(r"\w+", normaliseer(zoekterm))
+        bevat = Q()
+        for woord in woorden:
+            bevat &= Q(zoektekst__contains=woord)
+        if connection.vendor != "postgresql":
+            return self.filter(bevat).annotate(relevantie=Value(0.0))
+        # PostgreSQL: ranked full-text search with Dutch stemming ("vrijwilligers" finds
+        # "vrijwilliger"); the substring match joins in unless the query uses operators.
+        query = SearchQuery(zoekterm, config=ZOEKCONFIG, search_type="websearch")
+        treffer = Q(zoekvector=query)
+        if woorden and not re.search(r"[\"\-]|\bor\b", zoekterm, re.IGNORECASE):
+            treffer |= bevat
+        return self.filter(treffer).annotate(relevantie=SearchRank(F("zoekvector"), query))
