@@ -83,3 +83,8 @@ def healthz(request: HttpRequest) -> HttpResponse:
     except Exception:
         return JsonResponse({"status": "fout", "database": "onbereikbaar"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A Dutch page for an expired or missing CSRF token, in the site's layout."""
+    return render(request, "403_csrf.html", status=403)
