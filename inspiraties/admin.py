@@ -8,6 +8,7 @@ from . import services
 from .afbeeldingen import varianten_maken
 from .forms import InspiratieAdminForm
 from .models import Doelgroep, Inspiratie, Werkmodel
+from .versie import catalogus_gewijzigd
 
 
 @admin.register(Werkmodel)
@@ -125,6 +126,7 @@ class InspiratieAdmin(admin.ModelAdmin):
     @admin.action(description=_("Geselecteerde inspiraties uitlichten"), permissions=["change"])
     def uitlichten(self, request, queryset):
         aantal = queryset.update(uitgelicht=True)
+        catalogus_gewijzigd()  # queryset.update sends no signals
         self.message_user(
             request,
             ngettext("%(n)d inspiratie uitgelicht.", "%(n)d inspiraties uitgelicht.", aantal)

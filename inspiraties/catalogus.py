@@ -5,9 +5,11 @@ inspiraties it would give together with the other active filters (facet counts).
 in the URL are dropped with a message instead of failing, so a stale bookmark still works.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 
 import django_filters
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import QueryDict
@@ -19,8 +21,10 @@ from baz.models import Provincie
 
 from .models import Doelgroep, Inspiratie, Werkmodel
 from .queries import MAX_ZOEKLENGTE
+from .versie import catalogus_versie
 
 PER_PAGINA = 12
+FACET_BEWAARTIJD = 600  # seconds; a new catalogue version makes entries stale before that
 FILTERS = ("werkmodel", "provincie", "thema", "doelgroep")
 SORTERINGEN = {
     "nieuwste": gettext_lazy("Nieuwste eerst"),
@@ -251,6 +255,17 @@ def catalogus_opbouwen(params: QueryDict, basis: QuerySet) -> Catalogus:
     resultaten = resultaten.order_by(*volgorde).voor_kaarten()
 
     paginator = Paginator(resultaten, PER_PAGINA)
+    # Facets and the total depend only on the filters and the search, not on the page or the
+    # sorting: computed once per catalogue version and reused while paging.
+    sleutel = "facetten:%s:%s" % (
+        catalogus_versie(),
+        hashlib.sha256(repr((sorted(geldig.items()), zoekterm)).encode()).hexdigest(),
+    )
+    bewaard = cache.get(sleutel)
+    if bewaard is None:
+        bewaard = (_facetten(filters, basis, geldig), resultaten.count())
+        cache.set(sleutel, bewaard, FACET_BEWAARTIJD)
+    facetten, paginator.count = bewaard
     gevraagde_pagina = params.get("pagina", "1")
     try:
         pagina = paginator.page(gevraagde_pagina)
@@ -269,7 +284,6 @@ def catalogus_opbouwen(params: QueryDict, basis: QuerySet) -> Catalogus:
             % {"p": gevraagde_pagina[:20], "n": pagina.number}
         )
 
-    facetten = _facetten(filters, basis, geldig)
     for facet in facetten:
         for optie in facet.actieve:
             zonder = data.copy()
@@ -278,7 +292,8 @@ def catalogus_opbouwen(params: QueryDict, basis: QuerySet) -> Catalogus:
                 zonder["q"] = zoekterm
             if "sorteer" in params and sortering in SORTERINGEN:
                 zonder["sorteer"] = sortering
-            optie.zonder_url = "?" + zonder.urlencode()
+            query = zonder.urlencode()
+            optie.zonder_url = f"?{query}" if query else ""
 
     return Catalogus(
         pagina=pagina,

@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -180,3 +182,25 @@ class Inspiratie(models.Model):
             if breedte < self.afbeelding_breedte
         ]
         return [*varianten, (self.afbeelding.url, self.afbeelding_breedte)]
+
+
+class CatalogusVersie(models.Model):
+    """One row whose number goes up with every change that public pages of inspiraties show.
+
+    Page and facet caches put the number in their keys, so a change is visible at once on every
+    server, whatever the cache backend. `volgende_publicatie` is the next scheduled publication:
+    when it passes, the number goes up too.
+    """
+
+    nummer = models.BigIntegerField(default=0)
+    # A fresh random token with every change: cache keys stay unique even if a database
+    # restore sets the number back.
+    token = models.UUIDField(default=uuid.uuid4)
+    volgende_publicatie = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("catalogusversie")
+        verbose_name_plural = _("catalogusversies")
+
+    def __str__(self) -> str:
+        return str(self.nummer)

@@ -33,18 +33,15 @@ class InspiratieQuerySet(models.QuerySet):
         zoekterm = zoekterm[:MAX_ZOEKLENGTE].strip()
         if not zoekterm:
             return self.annotate(relevantie=Value(0.0))
-        # Every word occurs in the normalised text: finds parts of words ("cafe" in
-        # "buurtcafé") on every database; on PostgreSQL a trigram index serves it.
-        woorden = re.findall(r"\w+", normaliseer(zoekterm))
+        if connection.vendor == "postgresql":
+            # Ranked full-text search: Dutch stemming ("vrijwilligers" finds "vrijwilliger"),
+            # unaccent ("cafe" finds "café"), web-search syntax ("...", -woord, or).
+            query = SearchQuery(zoekterm, config=ZOEKCONFIG, search_type="websearch")
+            return self.filter(zoekvector=query).annotate(
+                relevantie=SearchRank(F("zoekvector"), query)
+            )
+        # Other databases: every word occurs in the normalised (accent-free) text.
         bevat = Q()
-        for woord in woorden:
+        for woord in re.findall(r"\w+", normaliseer(zoekterm)):
             bevat &= Q(zoektekst__contains=woord)
-        if connection.vendor != "postgresql":
-            return self.filter(bevat).annotate(relevantie=Value(0.0))
-        # PostgreSQL: ranked full-text search with Dutch stemming ("vrijwilligers" finds
-        # "vrijwilliger"); the substring match joins in unless the query uses operators.
-        query = SearchQuery(zoekterm, config=ZOEKCONFIG, search_type="websearch")
-        treffer = Q(zoekvector=query)
-        if woorden and not re.search(r"[\"\-]|\bor\b", zoekterm, re.IGNORECASE):
-            treffer |= bevat
-        return self.filter(treffer).annotate(relevantie=SearchRank(F("zoekvector"), query))
+        return self.filter(bevat).annotate(relevantie=Value(0.0))

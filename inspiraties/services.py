@@ -2,14 +2,13 @@
 
 from collections.abc import Iterable
 
-from django.contrib.postgres.search import SearchVector
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from baz.tekst import normaliseer
 
 from .models import Inspiratie
-from .queries import ZOEKCONFIG
+from .versie import catalogus_gewijzigd
 
 
 def _zoektekst(inspiratie: Inspiratie) -> str:
@@ -28,9 +27,9 @@ def _zoektekst(inspiratie: Inspiratie) -> str:
 
 
 def zoekindex_bijwerken(*, pks: Iterable[int]) -> None:
-    """Recompute the search text (and on PostgreSQL the tsvector) of these inspiraties.
-
-    Call it after every save that touches text, tags, werkmodellen, doelgroepen or place.
+    """Recompute the search text of these inspiraties (on PostgreSQL a trigger then updates
+    the tsvector). Call it after every save that touches text, tags, werkmodellen, doelgroepen
+    or place.
     """
     pks = list(pks)
     inspiraties = list(
@@ -42,11 +41,7 @@ def zoekindex_bijwerken(*, pks: Iterable[int]) -> None:
         for inspiratie in inspiraties:
             inspiratie.zoektekst = _zoektekst(inspiratie)
         Inspiratie.objects.bulk_update(inspiraties, ["zoektekst"], batch_size=500)
-        if connection.vendor == "postgresql":
-            Inspiratie.objects.filter(pk__in=pks).update(
-                zoekvector=SearchVector("titel", weight="A", config=ZOEKCONFIG)
-                + SearchVector("zoektekst", weight="B", config=ZOEKCONFIG)
-            )
+        catalogus_gewijzigd()  # bulk_update sends no signals
 
 
 def inspiratie_publiceren(*, inspiratie: Inspiratie) -> Inspiratie:

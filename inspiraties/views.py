@@ -6,15 +6,18 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.vary import vary_on_headers
 
+from baz.paginacache import anoniem_gecached
 from baz.tekst import markdown_naar_html
 
 from .catalogus import SORTERINGEN, catalogus_opbouwen
 from .models import Inspiratie, Werkmodel
+from .versie import catalogus_versie
 
 FRAGMENT_HEADER = "X-Fragment"
 
 
 @vary_on_headers(FRAGMENT_HEADER)
+@anoniem_gecached(catalogus_versie)
 def lijst(request: HttpRequest) -> HttpResponse:
     basis = Inspiratie.objects.gepubliceerd()
     catalogus = catalogus_opbouwen(request.GET, basis)
@@ -28,6 +31,7 @@ def lijst(request: HttpRequest) -> HttpResponse:
     )
 
 
+@anoniem_gecached(catalogus_versie)
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     inspiratie = get_object_or_404(
         Inspiratie.objects.zichtbaar_voor(request.user)
@@ -64,9 +68,10 @@ def verwante_inspiraties(inspiratie: Inspiratie, aantal: int = 3):
 
 
 def werkmodellen(request: HttpRequest) -> HttpResponse:
+    # An aggregate drops Meta.ordering: keep the fixed order of the six models explicitly.
     modellen = Werkmodel.objects.annotate(
         aantal=Count("inspiraties", filter=Q(inspiraties__in=Inspiratie.objects.gepubliceerd()))
-    )
+    ).order_by("volgorde")
     return render(request, "inspiraties/werkmodellen.html", {"werkmodellen": modellen})
 
 

@@ -57,6 +57,16 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _lege_cache():
+    """Each test starts with an empty cache (page and facet caches, rate limits)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def werkmodellen(db):
     """The six werkmodellen (a data migration; recreated after a transactional test flushed)."""
