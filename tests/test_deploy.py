@@ -19,9 +19,10 @@ PRODUCTIE = {
 
 
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    omgeving = {
-        k: v for k, v in os.environ.items() if k not in {"DEBUG", "BAZ_TESTING", "DATABASE_URL"}
-    }
+    # Not the test run's own settings: BAZ_TESTING, and DJANGO_ALLOW_ASYNC_UNSAFE that the
+    # browser tests set for Playwright (check --deploy rightly rejects it in production).
+    weg = {"DEBUG", "BAZ_TESTING", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    omgeving = {k: v for k, v in os.environ.items() if k not in weg}
     omgeving.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
