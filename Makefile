@@ -5,7 +5,7 @@ SHELL := /bin/bash
 UV = $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 DEV_ENV := DEBUG=1
 
-.PHONY: run test lint clean uv
+.PHONY: run test bench lint clean uv
 
 uv:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 \
@@ -30,6 +30,11 @@ test: .venv
 	@$(UV) run --frozen ruff format --check --quiet .
 	@BAZ_TESTING=1 $(UV) run --frozen python manage.py makemigrations --check --dry-run -v1
 	@$(UV) run --frozen pytest $(PYTEST_ARGS)
+
+## make bench: the catalogue under load at 1,000 and 100,000 inspiraties (PostgreSQL, gunicorn, wrk)
+bench: .venv
+	@command -v wrk >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
+	@$(UV) run --frozen python bench/bench.py
 
 lint: .venv
 	@$(UV) run --frozen ruff check --fix .

@@ -131,7 +131,13 @@ def inspiraties_genereren(aantal: int, *, seed: int = 2021) -> int:
     with connection.cursor() as cursor:
         cursor.execute("SET maintenance_work_mem = '256MB'")
         cursor.execute(GIN_INDEX)
-        cursor.execute("ANALYZE inspiraties_inspiratie")
+        for model in (
+            Inspiratie,
+            Inspiratie.werkmodellen.through,
+            Inspiratie.doelgroepen.through,
+            TaggedItem,
+        ):
+            cursor.execute(f"ANALYZE {model._meta.db_table}")  # fresh statistics, good plans
     return gemaakt
 
 

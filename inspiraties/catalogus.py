@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 import django_filters
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from taggit.models import TaggedItem
+from taggit.models import Tag, TaggedItem
 
 from baz.models import Provincie
 
@@ -44,7 +44,7 @@ class InspiratieFilter(django_filters.FilterSet):
 
     werkmodel = django_filters.MultipleChoiceFilter(method="filter_werkmodel")
     provincie = django_filters.MultipleChoiceFilter(
-        field_name="provincie", choices=Provincie.choices
+        field_name="provincie", choices=Provincie.choices, distinct=False
     )
     thema = django_filters.MultipleChoiceFilter(method="filter_thema")
     doelgroep = django_filters.MultipleChoiceFilter(method="filter_doelgroep")
@@ -161,33 +161,43 @@ ONBEKEND_LABEL = {
 
 
 def _facetten(filters: InspiratieFilter, basis: QuerySet, geldig: dict) -> list[Facet]:
+    """Counts per option, each facet with the other facets' filters (never its own).
+
+    Counted in the link tables grouped by id (cheap), labels from the small reference tables.
+    """
+
     def context(behalve: str) -> QuerySet:
         return filters.gefilterd(basis, behalve=behalve).order_by().values("pk")
 
-    werkmodellen = Werkmodel.objects.annotate(
-        aantal=Count("inspiraties", filter=Q(inspiraties__in=context("werkmodel")))
-    ).order_by("volgorde")
-    per_provincie = dict(
-        filters.gefilterd(basis, behalve="provincie")
-        .order_by()
-        .values_list("provincie")
-        .annotate(aantal=Count("pk"))
+    def per_sleutel(rijen) -> dict:
+        return dict(rijen.annotate(aantal=Count("pk")).order_by())
+
+    per_werkmodel = per_sleutel(
+        Inspiratie.werkmodellen.through.objects.filter(
+            inspiratie__in=context("werkmodel")
+        ).values_list("werkmodel_id")
     )
-    doelgroepen = Doelgroep.objects.annotate(
-        aantal=Count("inspiraties", filter=Q(inspiraties__in=context("doelgroep")))
-    ).order_by("naam")
-    themas = (
-        _thema_items()
-        .filter(object_id__in=basis.order_by().values("pk"))
-        .values_list("tag__slug", "tag__name")
-        .annotate(totaal=Count("id"), aantal=Count("id", filter=Q(object_id__in=context("thema"))))
-        .order_by("-totaal", "tag__name")
+    per_doelgroep = per_sleutel(
+        Inspiratie.doelgroepen.through.objects.filter(
+            inspiratie__in=context("doelgroep")
+        ).values_list("doelgroep_id")
     )
+    per_provincie = per_sleutel(context("provincie").values_list("provincie"))
+    per_thema = per_sleutel(
+        _thema_items().filter(object_id__in=context("thema")).values_list("tag_id")
+    )
+    # Every theme that any published inspiratie has, most used first (once per version).
+    themas = _thema_totalen(basis)
+    werkmodellen = Werkmodel.objects.order_by("volgorde")
+    doelgroepen = Doelgroep.objects.order_by("naam")
     return [
         Facet(
             "werkmodel",
             _("Werkmodel"),
-            [Optie(w.slug, w.naam, w.aantal, w.slug in geldig["werkmodel"]) for w in werkmodellen],
+            [
+                Optie(w.slug, w.naam, per_werkmodel.get(w.pk, 0), w.slug in geldig["werkmodel"])
+                for w in werkmodellen
+            ],
         ),
         Facet(
             "provincie",
@@ -201,16 +211,38 @@ def _facetten(filters: InspiratieFilter, basis: QuerySet, geldig: dict) -> list[
             "thema",
             _("Thema"),
             [
-                Optie(slug, naam, aantal, slug in geldig["thema"])
-                for slug, naam, _totaal, aantal in themas
+                Optie(slug, naam, per_thema.get(tag_id, 0), slug in geldig["thema"])
+                for tag_id, slug, naam in themas
             ],
         ),
         Facet(
             "doelgroep",
             _("Doelgroep"),
-            [Optie(d.slug, d.naam, d.aantal, d.slug in geldig["doelgroep"]) for d in doelgroepen],
+            [
+                Optie(d.slug, d.naam, per_doelgroep.get(d.pk, 0), d.slug in geldig["doelgroep"])
+                for d in doelgroepen
+            ],
         ),
     ]
+
+
+def _thema_totalen(basis: QuerySet) -> list[tuple[int, str, str]]:
+    """(tag id, slug, name) of every theme in use, most used first; cached per version."""
+    sleutel = f"thema-totalen:{catalogus_versie()}"
+    themas = cache.get(sleutel)
+    if themas is None:
+        totalen = (
+            _thema_items()
+            .filter(object_id__in=basis.order_by().values("pk"))
+            .values_list("tag_id")
+            .annotate(totaal=Count("pk"))
+            .order_by()
+        )
+        volgorde = dict(totalen)
+        labels = Tag.objects.filter(pk__in=volgorde).values_list("pk", "slug", "name")
+        themas = sorted(labels, key=lambda t: (-volgorde[t[0]], t[2]))
+        cache.set(sleutel, themas, FACET_BEWAARTIJD)
+    return themas
 
 
 def catalogus_opbouwen(params: QueryDict, basis: QuerySet) -> Catalogus:

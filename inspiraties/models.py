@@ -151,7 +151,9 @@ class Inspiratie(models.Model):
         verbose_name = _("inspiratie")
         verbose_name_plural = _("inspiraties")
         indexes = [
-            models.Index(fields=["status", "-gepubliceerd_op"], name="inspiratie_status_datum"),
+            models.Index(
+                fields=["status", "-gepubliceerd_op", "-id"], name="inspiratie_status_datum"
+            ),
             models.Index(fields=["provincie"], name="inspiratie_provincie"),
             models.Index(fields=["titel"], name="inspiratie_titel"),
         ]

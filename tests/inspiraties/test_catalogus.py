@@ -217,15 +217,17 @@ def test_catalogus_heeft_een_vast_aantal_queries(
             doelgroepen=("ouderen",),
         )
     # Guards the N+1 on each card's werkmodellen and gemeente, and a query per facet option:
-    # catalogue version (page cache, facet cache), 3 value checks (werkmodel, thema, doelgroep),
-    # 4 facets, count, page, werkmodellen prefetch.
-    with django_assert_num_queries(12):
+    # catalogue version (page, facet and theme caches: 3), value checks (werkmodel, thema,
+    # doelgroep: 3), 4 facet counts, theme totals and labels (2), werkmodel and doelgroep
+    # labels (2), count, page, werkmodellen prefetch.
+    with django_assert_num_queries(17):
         bezoeker.get(
             "/inspiraties/?werkmodel=buddywerking&provincie=antwerpen&thema=eenzaamheid"
             "&doelgroep=ouderen&q=inspiratie"
         )
-    # Without filters: 2 version reads, the 4 facets, count, page, prefetch.
-    with django_assert_num_queries(9):
+    # Without filters: 2 version reads, 4 facet counts, werkmodel and doelgroep labels, count,
+    # page, prefetch (the theme totals are cached per version by the request above).
+    with django_assert_num_queries(12):
         bezoeker.get("/inspiraties/")
     # The same page again: served from the page cache after reading the version.
     with django_assert_num_queries(1):
