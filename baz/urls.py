@@ -22,6 +22,8 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("toegankelijkheid/", views.toegankelijkheid, name="toegankelijkheid"),
     path("", include("inspiraties.urls")),
+    path("", include("netwerken.urls")),
+    path("", include("workshops.urls")),
     path(
         "account/login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

@@ -9,6 +9,7 @@
 import importlib
 import os
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -23,9 +24,14 @@ def pytest_collection_modifyitems(config, items):
 
     op_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
     heeft_chromium = Path(CHROMIUM).exists()
+    heeft_redis = _redis_bereikbaar()
     gedraaid, weg = [], []
     for item in items:
         if item.get_closest_marker("postgres") and not op_postgres:
+            weg.append(item)
+        elif item.get_closest_marker("redis") and not heeft_redis:
+            if IN_CI:
+                raise pytest.UsageError("CI needs Redis at 127.0.0.1:6379.")
             weg.append(item)
         elif item.get_closest_marker("browser") and not heeft_chromium:
             if IN_CI:
@@ -37,14 +43,27 @@ def pytest_collection_modifyitems(config, items):
         config.hook.pytest_deselected(items=weg)
         items[:] = gedraaid
         pg = sum(1 for i in weg if i.get_closest_marker("postgres"))
-        br = len(weg) - pg
+        rd = sum(
+            1 for i in weg if i.get_closest_marker("redis") and not i.get_closest_marker("postgres")
+        )
+        br = len(weg) - pg - rd
         if pg:
             NIET_GEDRAAID.append(
                 f"{pg} PostgreSQL-tests niet gedraaid (database is SQLite; "
                 "zet DATABASE_URL=postgres://... om ze te draaien)."
             )
+        if rd:
+            NIET_GEDRAAID.append(f"{rd} Redis-tests niet gedraaid (geen Redis op 127.0.0.1:6379).")
         if br:
             NIET_GEDRAAID.append(f"{br} browsertests niet gedraaid ({CHROMIUM} ontbreekt).")
+
+
+def _redis_bereikbaar() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
+            return True
+    except OSError:
+        return False
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -8,12 +8,15 @@
   if (!form || !window.fetch || !window.history) return;
   var doel = document.getElementById(form.dataset.fragment);
   var bezig = null;
+  var status = document.getElementById("catalogus-status");
 
   function laad(url, push) {
     if (bezig) bezig.abort();
     bezig = new AbortController();
     doel.setAttribute("aria-busy", "true");
     var focusId = document.activeElement && document.activeElement.id;
+    var focusWeg = doel.contains(document.activeElement) && !focusId;
+    var filtersOpen = !uitklap() || uitklap().open;
     fetch(url, { headers: { "X-Fragment": form.dataset.fragment }, signal: bezig.signal })
       .then(function (antwoord) {
         if (!antwoord.ok) throw new Error(antwoord.status);
@@ -22,8 +25,16 @@
       .then(function (html) {
         doel.innerHTML = html;
         doel.removeAttribute("aria-busy");
+        if (uitklap()) uitklap().open = filtersOpen || !smal.matches;
+        var zoekveld = document.getElementById("zoekterm");
+        if (zoekveld) zoekveld.value = new URL(url, window.location.href).searchParams.get("q") || "";
         if (push) history.pushState({ catalogus: true }, "", url);
-        var terug = focusId && document.getElementById(focusId);
+        // The old live region was replaced with the fragment: announce the new count in the
+        // status region outside it. Keep focus where it was, or on the results heading when
+        // the element that had it (a removed filter chip, a page link) is gone.
+        var kop = document.getElementById("resultaten-kop");
+        if (status && kop) status.textContent = kop.textContent.replace(/\s+/g, " ").trim();
+        var terug = (focusId && document.getElementById(focusId)) || (focusWeg && kop);
         if (terug) terug.focus();
       })
       .catch(function (fout) {
@@ -36,6 +47,8 @@
     for (var sleutel of Array.from(data.keys())) {
       if (data.get(sleutel) === "") data.delete(sleutel);
     }
+    // Leave the default order out of the URL (as the server does), so shared links stay short.
+    if (data.get("sorteer") === (data.get("q") ? "relevantie" : "nieuwste")) data.delete("sorteer");
     var query = data.toString();
     return form.action + (query ? "?" + query : "");
   }
@@ -44,12 +57,18 @@
     if (event.target.matches("input[type=checkbox], select")) laad(urlVanFormulier(), true);
   });
   doel.addEventListener("click", function (event) {
-    var link = event.target.closest("a");
+    var link = event.target.closest("a[href]");
+    if (link && link.getAttribute("href").charAt(0) === "#") return; // in-page link (skip link)
     if (!link || link.origin !== window.location.origin || link.pathname !== new URL(form.action).pathname) return;
     event.preventDefault();
     laad(link.href, true);
-    var q = new URL(link.href).searchParams.get("q") || "";
-    document.getElementById("zoekterm").value = q;
   });
   window.addEventListener("popstate", function () { laad(window.location.href, false); });
+
+  // On a narrow screen the long filter list starts folded, so the results come into view;
+  // the active filters stay visible above the results. Wide screens always show the filters.
+  var smal = window.matchMedia("(max-width: 55.99rem)");
+  function uitklap() { return document.getElementById("filters-uitklap"); }
+  if (smal.matches && uitklap()) uitklap().open = false;
+  smal.addEventListener("change", function () { if (!smal.matches && uitklap()) uitklap().open = true; });
 })();

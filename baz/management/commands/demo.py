@@ -6,7 +6,10 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from inspiraties.bulk import inspiraties_genereren
 from inspiraties.demo import inspiraties_laden
+from netwerken.demo import DEMO_DEELNEMERS, deelnemers_laden, netwerken_laden
+from workshops.demo import workshops_laden
 
 # Demo accounts exist only where DEBUG is on: their passwords are public.
 DEMO_WACHTWOORD = "baz-demo-2026"
@@ -39,16 +42,29 @@ class Command(BaseCommand):
         parser.add_argument(
             "--zonder-accounts", action="store_true", help="Maak geen demo-accounts aan."
         )
+        parser.add_argument(
+            "--inspiraties",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Voeg daarnaast N gegenereerde, gepubliceerde inspiraties toe (benchmark).",
+        )
 
     def handle(self, *args, **opties):
         aantal = inspiraties_laden()
         self.stdout.write(f"Inspiraties: {aantal} nieuw.")
+        self.stdout.write(f"Workshops: {workshops_laden()} nieuw.")
+        if opties["inspiraties"] > 0:
+            gegenereerd = inspiraties_genereren(opties["inspiraties"])
+            self.stdout.write(f"Gegenereerde inspiraties: {gegenereerd} nieuw.")
+        self.stdout.write(f"Netwerken en coachingtrajecten: {netwerken_laden()} nieuw.")
         if opties["zonder_accounts"]:
             return
         if not settings.DEBUG:
             self.stdout.write("DEBUG staat uit: geen demo-accounts aangemaakt.")
             return
-        self._accounts(DEMO_ACCOUNTS)
+        self._accounts(DEMO_ACCOUNTS + DEMO_DEELNEMERS)
+        deelnemers_laden()
 
     @transaction.atomic
     def _accounts(self, accounts: list[dict]) -> None:

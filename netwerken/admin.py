@@ -1,0 +1,438 @@
+"""Staff work on networks and coachingtrajecten in /beheer/; every write goes through services."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from . import rapport, services
+from .forms import UitnodigingForm
+from .models import (
+    AnalysePunt,
+    Bericht,
+    Bijeenkomst,
+    Casus,
+    CoachingSessie,
+    Coachingtraject,
+    Deelnemer,
+    Evaluatie,
+    Interesse,
+    Jaarevaluatie,
+    Netwerk,
+    Overheidsrol,
+    Reactie,
+    Verslag,
+    Zelfevaluatie,
+)
+
+
+class DeelnemerInline(admin.TabularInline):
+    """Members are added only through the invitation (which enforces the member limit)."""
+
+    model = Deelnemer
+    extra = 0
+    fields = ["user", "organisatie", "rol", "toon_email", "toon_telefoon"]
+    readonly_fields = ["user", "toon_email", "toon_telefoon"]
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+class NetwerkAdminForm(forms.ModelForm):
+    class Meta:
+        model = Netwerk
+        fields = [
+            "naam",
+            "slug",
+            "regio",
+            "doel",
+            "begeleiders",
+            "begint_op",
+            "eindigt_op",
+            "max_deelnemers",
+            "zichtbaar",
+        ]
+
+    def clean_max_deelnemers(self):
+        maximum = self.cleaned_data["max_deelnemers"]
+        if self.instance.pk:
+            aantal = self.instance.deelnemers.count()
+            if maximum < aantal:
+                raise ValidationError(
+                    _("Dit netwerk telt al %(aantal)s deelnemers; verwijder er eerst enkele.")
+                    % {"aantal": aantal}
+                )
+        return maximum
+
+
+@admin.register(Netwerk)
+class NetwerkAdmin(admin.ModelAdmin):
+    form = NetwerkAdminForm
+    list_display = ["naam", "regio", "begint_op", "eindigt_op", "aantal_deelnemers", "zichtbaar"]
+    prepopulated_fields = {"slug": ["naam"]}
+    filter_horizontal = ["begeleiders"]
+    inlines = [DeelnemerInline]
+    change_form_template = "netwerken/admin/netwerk_change_form.html"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).annotate(_aantal=Count("deelnemers"))
+
+    @admin.display(description=_("deelnemers"), ordering="_aantal")
+    def aantal_deelnemers(self, obj: Netwerk) -> str:
+        return f"{obj._aantal} / {obj.max_deelnemers}"
+
+    def get_urls(self):
+        eigen = [
+            path(
+                "<int:pk>/uitnodigen/",
+                self.admin_site.admin_view(self.uitnodigen),
+                name="netwerken_netwerk_uitnodigen",
+            ),
+            path(
+                "<int:pk>/overzicht/",
+                self.admin_site.admin_view(self.overzicht),
+                name="netwerken_netwerk_overzicht",
+            ),
+            path(
+                "<int:pk>/overzicht.csv",
+                self.admin_site.admin_view(self.overzicht_csv),
+                name="netwerken_netwerk_csv",
+            ),
+        ]
+        return eigen + super().get_urls()
+
+    def _netwerk(self, request: HttpRequest, pk: int) -> Netwerk:
+        netwerk = get_object_or_404(Netwerk, pk=pk)
+        if not self.has_view_permission(request, netwerk):
+            raise admin.sites.PermissionDenied
+        return netwerk
+
+    def uitnodigen(self, request: HttpRequest, pk: int) -> HttpResponse:
+        netwerk = self._netwerk(request, pk)
+        if not self.has_change_permission(request, netwerk):
+            raise admin.sites.PermissionDenied
+        form = UitnodigingForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                deelnemer = services.deelnemer_uitnodigen(netwerk=netwerk, **form.cleaned_data)
+            except ValidationError as fout:
+                for bericht in fout.messages:
+                    form.add_error(None, bericht)
+            else:
+                self.message_user(
+                    request,
+                    _("%(naam)s is uitgenodigd; de uitnodiging met een link is verstuurd.")
+                    % {"naam": deelnemer.naam},
+                    messages.SUCCESS,
+                )
+                return redirect("admin:netwerken_netwerk_change", netwerk.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": netwerk,
+            "netwerk": netwerk,
+            "form": form,
+            "title": _("Deelnemer uitnodigen voor %(netwerk)s") % {"netwerk": netwerk},
+            "aantal": netwerk.deelnemers.count(),
+        }
+        return TemplateResponse(request, "netwerken/admin/uitnodigen.html", context)
+
+    def overzicht(self, request: HttpRequest, pk: int) -> HttpResponse:
+        netwerk = self._netwerk(request, pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": netwerk,
+            "netwerk": netwerk,
+            "title": _("Overzicht van %(netwerk)s") % {"netwerk": netwerk},
+            **rapport.netwerk_overzicht(netwerk),
+        }
+        return TemplateResponse(request, "netwerken/admin/overzicht.html", context)
+
+    def overzicht_csv(self, request: HttpRequest, pk: int) -> HttpResponse:
+        netwerk = self._netwerk(request, pk)
+        antwoord = HttpResponse(content_type="text/csv; charset=utf-8")
+        antwoord["Content-Disposition"] = f'attachment; filename="{netwerk.slug}-overzicht.csv"'
+        rapport.netwerk_csv(netwerk, antwoord)
+        return antwoord
+
+
+@admin.register(Deelnemer)
+class DeelnemerAdmin(admin.ModelAdmin):
+    list_display = ["naam", "netwerk", "organisatie", "rol"]
+    list_filter = ["netwerk"]
+    list_select_related = ["user", "netwerk"]
+    search_fields = ["user__first_name", "user__last_name", "user__email", "organisatie"]
+    readonly_fields = ["netwerk", "user"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # through "Deelnemer uitnodigen" on the network, which checks the limit
+
+
+class BijeenkomstAdminForm(forms.ModelForm):
+    aanwezig = forms.ModelMultipleChoiceField(
+        queryset=Deelnemer.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Aanwezig"),
+        help_text=_("Wie niet aangevinkt is, krijgt bij het verslag de mail voor afwezigen."),
+    )
+
+    class Meta:
+        model = Bijeenkomst
+        fields = ["netwerk", "thema", "begint_op", "eindigt_op", "plaats", "online_link", "agenda"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["aanwezig"].queryset = self.instance.netwerk.deelnemers.select_related(
+                "user"
+            )
+            self.fields["aanwezig"].initial = list(
+                self.instance.aanwezigen.values_list("pk", flat=True)
+            )
+        else:
+            self.fields["aanwezig"].help_text = _(
+                "Bewaar de bijeenkomst eerst; daarna kun je de aanwezigheid registreren."
+            )
+
+
+class VerslagInline(admin.StackedInline):
+    model = Verslag
+    fields = ["tekst", "huiswerk", "status", "gepubliceerd_op"]
+    readonly_fields = ["status", "gepubliceerd_op"]
+    extra = 0
+    max_num = 1
+
+
+@admin.register(Bijeenkomst)
+class BijeenkomstAdmin(admin.ModelAdmin):
+    form = BijeenkomstAdminForm
+    list_display = ["thema", "netwerk", "begint_op", "verslag_status"]
+    list_filter = ["netwerk"]
+    list_select_related = ["netwerk", "verslag"]
+    date_hierarchy = "begint_op"
+    inlines = [VerslagInline]
+    actions = ["verslag_publiceren"]
+
+    @admin.display(description=_("verslag"))
+    def verslag_status(self, obj: Bijeenkomst) -> str:
+        try:
+            return obj.verslag.get_status_display()
+        except Verslag.DoesNotExist:
+            return "–"
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change:
+            services.aanwezigheid_registreren(
+                bijeenkomst=form.instance, aanwezigen=form.cleaned_data["aanwezig"]
+            )
+
+    @admin.action(description=_("Verslag publiceren en mailen naar de deelnemers"))
+    def verslag_publiceren(self, request: HttpRequest, queryset: QuerySet) -> None:
+        _publiceren(self, request, Verslag.objects.filter(bijeenkomst__in=queryset))
+
+
+def _publiceren(modeladmin, request: HttpRequest, verslagen) -> None:
+    for verslag in verslagen:
+        if verslag.is_gepubliceerd:
+            continue
+        try:
+            services.verslag_publiceren(verslag=verslag)
+        except ValidationError as fout:
+            modeladmin.message_user(request, " ".join(fout.messages), messages.ERROR)
+        else:
+            modeladmin.message_user(
+                request,
+                _("Verslag van %(b)s gepubliceerd; de deelnemers krijgen een mail.")
+                % {"b": verslag.bijeenkomst},
+                messages.SUCCESS,
+            )
+
+
+@admin.register(Verslag)
+class VerslagAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "status", "gepubliceerd_op"]
+    list_filter = ["status", "bijeenkomst__netwerk"]
+    list_select_related = ["bijeenkomst"]
+    readonly_fields = ["status", "gepubliceerd_op"]
+    actions = ["publiceren"]
+
+    @admin.action(description=_("Publiceren en mailen naar de deelnemers"))
+    def publiceren(self, request: HttpRequest, queryset: QuerySet) -> None:
+        _publiceren(self, request, queryset)
+
+
+@admin.register(Casus)
+class CasusAdmin(admin.ModelAdmin):
+    list_display = ["titel", "netwerk", "deelnemer", "bijeenkomst", "status", "aangemaakt_op"]
+    list_filter = ["netwerk", "status"]
+    list_select_related = ["netwerk", "deelnemer__user", "bijeenkomst"]
+    list_editable = ["status"]
+    readonly_fields = ["netwerk", "deelnemer"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # members post their own cases
+
+
+@admin.register(Evaluatie)
+class EvaluatieAdmin(admin.ModelAdmin):
+    list_display = ["bijeenkomst", "deelnemer", "score", "aangemaakt_op"]
+    list_filter = ["bijeenkomst__netwerk"]
+    list_select_related = ["bijeenkomst", "deelnemer__user"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+@admin.register(Jaarevaluatie)
+class JaarevaluatieAdmin(EvaluatieAdmin):
+    list_display = ["netwerk", "deelnemer", "jaar", "score"]
+    list_filter = ["netwerk", "jaar"]
+    list_select_related = ["netwerk", "deelnemer__user"]
+
+
+class ReactieInline(admin.TabularInline):
+    model = Reactie
+    extra = 0
+    readonly_fields = ["deelnemer", "tekst", "aangemaakt_op"]
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+@admin.register(Bericht)
+class BerichtAdmin(admin.ModelAdmin):
+    list_display = [
+        "__str__",
+        "netwerk",
+        "deelnemer",
+        "soort",
+        "inspiratie_toestemming",
+        "aangemaakt_op",
+    ]
+    list_filter = ["netwerk", "soort"]
+    list_select_related = ["netwerk", "deelnemer__user"]
+    readonly_fields = [
+        "netwerk",
+        "deelnemer",
+        "inspiratie_toestemming",
+        "toestemming_op",
+        "toestemming_tekst",
+        "inspiratie",
+    ]
+    inlines = [ReactieInline]
+    actions = ["naar_inspiratie"]
+
+    @admin.action(description=_("Omzetten naar concept-inspiratie (met toestemming van de auteur)"))
+    def naar_inspiratie(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for bericht in queryset:
+            try:
+                inspiratie = services.bericht_naar_inspiratie(bericht=bericht, door=request.user)
+            except ValidationError as fout:
+                self.message_user(request, f"{bericht}: {' '.join(fout.messages)}", messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    _("Concept-inspiratie “%(titel)s” aangemaakt.") % {"titel": inspiratie.titel},
+                    messages.SUCCESS,
+                )
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+
+@admin.register(Interesse)
+class InteresseAdmin(admin.ModelAdmin):
+    list_display = ["bestuur", "contactpersoon", "vorm", "gemeente", "aangemaakt_op", "behandeld"]
+    list_filter = ["vorm", "behandeld"]
+    list_editable = ["behandeld"]
+    search_fields = ["bestuur", "contactpersoon", "email"]
+    autocomplete_fields = ["gemeente"]
+    readonly_fields = ["aangemaakt_op"]
+
+
+# ---------------------------------------------------------------------------
+# Coachingtraject
+# ---------------------------------------------------------------------------
+
+
+class CoachingSessieInline(admin.StackedInline):
+    model = CoachingSessie
+    extra = 0
+    fields = ["soort", "datum", "deelnemers", "notities"]
+    readonly_fields = ["soort"]
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False  # the three sessions are created with the trajectory
+
+
+class AnalysePuntInline(admin.TabularInline):
+    model = AnalysePunt
+    extra = 0
+    fields = ["volgorde", "vraag", "antwoord"]
+    readonly_fields = ["volgorde", "vraag"]
+    can_delete = False
+    verbose_name_plural = _("Analysechecklist")
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+class ZelfevaluatieInline(admin.TabularInline):
+    model = Zelfevaluatie
+    extra = 0
+    fields = ["rol", "moment", "score", "toelichting"]
+
+
+@admin.register(Coachingtraject)
+class CoachingtrajectAdmin(admin.ModelAdmin):
+    list_display = ["naam", "gemeente", "aangemaakt_op"]
+    autocomplete_fields = ["gemeente"]
+    filter_horizontal = ["begeleiders"]
+    readonly_fields = ["vier_rollen"]
+    fields = ["naam", "gemeente", "doel", "begeleiders", "vier_rollen"]
+    inlines = [CoachingSessieInline, AnalysePuntInline, ZelfevaluatieInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.coachingtraject_voorbereiden(traject=form.instance)
+
+    @admin.display(description=_("De vier rollen van de overheid: start en einde naast elkaar"))
+    def vier_rollen(self, obj: Coachingtraject) -> str:
+        if obj.pk is None:
+            return _("Bewaar het traject eerst.")
+        scores = {(z.rol, z.moment): z.score for z in obj.zelfevaluaties.all()}
+        rijen = format_html_join(
+            "",
+            "<tr><th scope='row'>{}</th><td>{}</td><td>{}</td></tr>",
+            (
+                (
+                    rol.label,
+                    scores.get((rol.value, Zelfevaluatie.Moment.START), "–"),
+                    scores.get((rol.value, Zelfevaluatie.Moment.EINDE), "–"),
+                )
+                for rol in Overheidsrol
+            ),
+        )
+        return format_html(
+            "<table><thead><tr><th scope='col'>{}</th><th scope='col'>{}</th>"
+            "<th scope='col'>{}</th></tr></thead><tbody>{}</tbody></table>",
+            _("Rol"),
+            _("Bij de start"),
+            _("Op het einde"),
+            rijen,
+        )

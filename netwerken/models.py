@@ -1,0 +1,533 @@
+"""Lerende netwerken and coachingtrajecten for local governments (issue 4).
+
+Reads live in netwerken/queries.py (queryset methods), writes in netwerken/services.py.
+All date-times are stored in UTC (USE_TZ) and shown in Europe/Brussels.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from baz.models import Gemeente
+
+from .queries import BijeenkomstQuerySet, CasusQuerySet, NetwerkQuerySet, VerslagQuerySet
+
+STANDAARD_MAX_DEELNEMERS = 15
+SCORE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
+TOESTEMMING_INSPIRATIE = _(
+    "BAZ mag dit bericht, met de naam van mijn organisatie, gebruiken als inspiratie op de "
+    "website (een medewerker werkt het eerst uit; je kunt dit altijd intrekken)."
+)
+
+
+class Netwerk(models.Model):
+    """A lerend netwerk: a group of at most about fifteen participants meeting 5-6 times a year."""
+
+    naam = models.CharField(_("naam"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=160, unique=True)
+    regio = models.CharField(_("regio"), max_length=150)
+    doel = models.TextField(_("doel"), help_text=_("Markdown."))
+    begeleiders = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="begeleide_netwerken",
+        limit_choices_to={"is_staff": True},
+        verbose_name=_("begeleiders"),
+        help_text=_("BAZ-medewerkers die het netwerk faciliteren."),
+    )
+    begint_op = models.DateField(_("begindatum"))
+    eindigt_op = models.DateField(_("einddatum"), null=True, blank=True)
+    max_deelnemers = models.PositiveSmallIntegerField(
+        _("maximum aantal deelnemers"),
+        default=STANDAARD_MAX_DEELNEMERS,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+    )
+    zichtbaar = models.BooleanField(
+        _("zichtbaar op /netwerken/"),
+        default=True,
+        help_text=_("Toont naam, regio en periode publiek; nooit gegevens van deelnemers."),
+    )
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    objects = NetwerkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-begint_op", "naam"]
+        verbose_name = _("lerend netwerk")
+        verbose_name_plural = _("lerende netwerken")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(eindigt_op__isnull=True)
+                | models.Q(eindigt_op__gte=models.F("begint_op")),
+                name="netwerk_einde_na_begin",
+                violation_error_message=_("De einddatum ligt voor de begindatum."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    def get_absolute_url(self) -> str:
+        return reverse("netwerken:netwerk", args=[self.slug])
+
+
+class Deelnemer(models.Model):
+    """A member of one network, with the profile the other members see."""
+
+    netwerk = models.ForeignKey(
+        Netwerk, on_delete=models.CASCADE, related_name="deelnemers", verbose_name=_("netwerk")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="deelnames",
+        verbose_name=_("account"),
+    )
+    organisatie = models.CharField(_("organisatie"), max_length=150)
+    rol = models.CharField(_("rol"), max_length=150, blank=True)
+    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    toon_email = models.BooleanField(
+        _("andere deelnemers mogen mijn e-mailadres zien"), default=False
+    )
+    toon_telefoon = models.BooleanField(
+        _("andere deelnemers mogen mijn telefoonnummer zien"), default=False
+    )
+    aangemaakt_op = models.DateTimeField(_("lid sinds"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["user__first_name", "user__last_name"]
+        verbose_name = _("deelnemer")
+        verbose_name_plural = _("deelnemers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["netwerk", "user"],
+                name="deelnemer_eenmaal_per_netwerk",
+                violation_error_message=_("Deze persoon is al deelnemer van dit netwerk."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    @property
+    def naam(self) -> str:
+        return self.user.get_full_name() or self.user.username
+
+
+class Bijeenkomst(models.Model):
+    netwerk = models.ForeignKey(
+        Netwerk, on_delete=models.CASCADE, related_name="bijeenkomsten", verbose_name=_("netwerk")
+    )
+    thema = models.CharField(_("thema"), max_length=200)
+    begint_op = models.DateTimeField(_("begint op"))
+    eindigt_op = models.DateTimeField(_("eindigt op"))
+    plaats = models.CharField(
+        _("plaats"), max_length=250, blank=True, help_text=_("Adres, of leeg als online.")
+    )
+    online_link = models.URLField(_("link voor online deelname"), blank=True)
+    agenda = models.TextField(_("agenda"), blank=True, help_text=_("Markdown."))
+    aanwezigen = models.ManyToManyField(
+        Deelnemer,
+        through="Aanwezigheid",
+        related_name="bijgewoonde_bijeenkomsten",
+        blank=True,
+        verbose_name=_("aanwezigen"),
+    )
+
+    objects = BijeenkomstQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["begint_op"]
+        verbose_name = _("bijeenkomst")
+        verbose_name_plural = _("bijeenkomsten")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(eindigt_op__gt=models.F("begint_op")),
+                name="bijeenkomst_einde_na_begin",
+                violation_error_message=_("Een bijeenkomst eindigt na haar begin."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.thema
+
+    def get_absolute_url(self) -> str:
+        return reverse("netwerken:bijeenkomst", args=[self.netwerk.slug, self.pk])
+
+
+class Aanwezigheid(models.Model):
+    """A member was present at a meeting (no row: absent)."""
+
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst, on_delete=models.CASCADE, verbose_name=_("bijeenkomst")
+    )
+    deelnemer = models.ForeignKey(Deelnemer, on_delete=models.CASCADE, verbose_name=_("deelnemer"))
+
+    class Meta:
+        verbose_name = _("aanwezigheid")
+        verbose_name_plural = _("aanwezigheden")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bijeenkomst", "deelnemer"], name="aanwezigheid_eenmaal"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.deelnemer} – {self.bijeenkomst}"
+
+
+class Verslag(models.Model):
+    class Status(models.TextChoices):
+        CONCEPT = "concept", _("Concept")
+        GEPUBLICEERD = "gepubliceerd", _("Gepubliceerd")
+
+    bijeenkomst = models.OneToOneField(
+        Bijeenkomst, on_delete=models.CASCADE, related_name="verslag", verbose_name=_("bijeenkomst")
+    )
+    tekst = models.TextField(_("tekst"), help_text=_("Markdown."))
+    huiswerk = models.TextField(_("huiswerk"), blank=True, help_text=_("Markdown."))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT, editable=False
+    )
+    gepubliceerd_op = models.DateTimeField(_("gepubliceerd op"), null=True, editable=False)
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    objects = VerslagQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("verslag")
+        verbose_name_plural = _("verslagen")
+
+    def __str__(self) -> str:
+        return _("Verslag van %(bijeenkomst)s") % {"bijeenkomst": self.bijeenkomst}
+
+    @property
+    def is_gepubliceerd(self) -> bool:
+        return self.status == self.Status.GEPUBLICEERD
+
+
+class Casus(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        BESPROKEN = "besproken", _("Besproken")
+
+    netwerk = models.ForeignKey(
+        Netwerk, on_delete=models.CASCADE, related_name="casussen", verbose_name=_("netwerk")
+    )
+    deelnemer = models.ForeignKey(
+        Deelnemer,
+        on_delete=models.CASCADE,
+        related_name="casussen",
+        verbose_name=_("ingediend door"),
+    )
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="casussen",
+        verbose_name=_("bijeenkomst"),
+    )
+    titel = models.CharField(_("titel"), max_length=150)
+    context = models.TextField(_("context"))
+    vraag = models.TextField(_("vraag aan het netwerk"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    aangemaakt_op = models.DateTimeField(_("ingediend op"), auto_now_add=True)
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    objects = CasusQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-aangemaakt_op"]
+        verbose_name = _("casus")
+        verbose_name_plural = _("casussen")
+
+    def __str__(self) -> str:
+        return self.titel
+
+    def get_absolute_url(self) -> str:
+        return reverse("netwerken:casus", args=[self.netwerk.slug, self.pk])
+
+
+class Evaluatie(models.Model):
+    """A member's short evaluation of one meeting: once per member per meeting."""
+
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst,
+        on_delete=models.CASCADE,
+        related_name="evaluaties",
+        verbose_name=_("bijeenkomst"),
+    )
+    deelnemer = models.ForeignKey(
+        Deelnemer, on_delete=models.CASCADE, related_name="evaluaties", verbose_name=_("deelnemer")
+    )
+    score = models.PositiveSmallIntegerField(_("score"), validators=SCORE_VALIDATORS)
+    nuttig = models.TextField(_("wat was nuttig"), blank=True)
+    suggesties = models.TextField(_("suggesties"), blank=True)
+    aangemaakt_op = models.DateTimeField(_("ingediend op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-aangemaakt_op"]
+        verbose_name = _("evaluatie")
+        verbose_name_plural = _("evaluaties")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bijeenkomst", "deelnemer"],
+                name="evaluatie_eenmaal_per_deelnemer",
+                violation_error_message=_("Je hebt deze bijeenkomst al geëvalueerd."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(score__gte=1, score__lte=5), name="evaluatie_score_1_tot_5"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.deelnemer} – {self.bijeenkomst}: {self.score}"
+
+
+class Jaarevaluatie(models.Model):
+    """The year-end evaluation of the whole network: once per member per year."""
+
+    netwerk = models.ForeignKey(
+        Netwerk, on_delete=models.CASCADE, related_name="jaarevaluaties", verbose_name=_("netwerk")
+    )
+    deelnemer = models.ForeignKey(
+        Deelnemer,
+        on_delete=models.CASCADE,
+        related_name="jaarevaluaties",
+        verbose_name=_("deelnemer"),
+    )
+    jaar = models.PositiveSmallIntegerField(_("jaar"))
+    score = models.PositiveSmallIntegerField(_("algemene score"), validators=SCORE_VALIDATORS)
+    geleerd = models.TextField(_("wat heb je geleerd"), blank=True)
+    behouden = models.TextField(_("wat moeten we behouden"), blank=True)
+    veranderen = models.TextField(_("wat moet anders"), blank=True)
+    aangemaakt_op = models.DateTimeField(_("ingediend op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("jaarevaluatie")
+        verbose_name_plural = _("jaarevaluaties")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["deelnemer", "jaar"],
+                name="jaarevaluatie_eenmaal_per_jaar",
+                violation_error_message=_("Je hebt dit jaar al geëvalueerd."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(score__gte=1, score__lte=5), name="jaarevaluatie_score_1_tot_5"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.deelnemer} – {self.jaar}"
+
+
+class Interesse(models.Model):
+    """A municipality or partnership tells staff it is interested (public form)."""
+
+    class Vorm(models.TextChoices):
+        NETWERK = "netwerk", _("Een lerend netwerk")
+        COACHING = "coaching", _("Een coachingtraject")
+        ONZEKER = "onzeker", _("Weet ik nog niet")
+
+    bestuur = models.CharField(_("bestuur of samenwerkingsverband"), max_length=150)
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("gemeente"),
+    )
+    contactpersoon = models.CharField(_("contactpersoon"), max_length=150)
+    email = models.EmailField(_("e-mailadres"))
+    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    vorm = models.CharField(_("interesse in"), max_length=20, choices=Vorm.choices)
+    bericht = models.TextField(_("wat wil je bereiken?"), max_length=3000)
+    behandeld = models.BooleanField(_("behandeld"), default=False)
+    aangemaakt_op = models.DateTimeField(_("ontvangen op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-aangemaakt_op"]
+        verbose_name = _("interesse")
+        verbose_name_plural = _("interesses")
+
+    def __str__(self) -> str:
+        return f"{self.bestuur} ({self.contactpersoon})"
+
+
+# ---------------------------------------------------------------------------
+# Coachingtraject for one municipality
+# ---------------------------------------------------------------------------
+
+
+class Coachingtraject(models.Model):
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="coachingtrajecten"
+    )
+    naam = models.CharField(_("naam"), max_length=150)
+    doel = models.TextField(_("doel van het traject"), blank=True)
+    begeleiders = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="begeleide_trajecten",
+        limit_choices_to={"is_staff": True},
+        verbose_name=_("begeleiders"),
+    )
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-aangemaakt_op"]
+        verbose_name = _("coachingtraject")
+        verbose_name_plural = _("coachingtrajecten")
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class CoachingSessie(models.Model):
+    class Soort(models.IntegerChoices):
+        ANALYSE = 1, _("Analyse")
+        VORMING = 2, _("Vorming en coaching")
+        CONCLUSIES = 3, _("Conclusies en afspraken")
+
+    traject = models.ForeignKey(Coachingtraject, on_delete=models.CASCADE, related_name="sessies")
+    soort = models.PositiveSmallIntegerField(_("sessie"), choices=Soort.choices)
+    datum = models.DateTimeField(_("datum"), null=True, blank=True)
+    deelnemers = models.TextField(_("deelnemers"), blank=True, help_text=_("Wie was erbij?"))
+    notities = models.TextField(_("notities"), blank=True)
+
+    class Meta:
+        ordering = ["soort"]
+        verbose_name = _("sessie")
+        verbose_name_plural = _("sessies")
+        constraints = [
+            models.UniqueConstraint(fields=["traject", "soort"], name="coachingsessie_eenmaal")
+        ]
+
+    def __str__(self) -> str:
+        return self.get_soort_display()
+
+
+class AnalysePunt(models.Model):
+    """One question of the analysis checklist (from the annual report), with its answer."""
+
+    traject = models.ForeignKey(
+        Coachingtraject, on_delete=models.CASCADE, related_name="analysepunten"
+    )
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"))
+    vraag = models.CharField(_("vraag"), max_length=300)
+    antwoord = models.TextField(_("antwoord"), blank=True)
+
+    class Meta:
+        ordering = ["volgorde"]
+        verbose_name = _("analysepunt")
+        verbose_name_plural = _("analysechecklist")
+
+    def __str__(self) -> str:
+        return self.vraag
+
+
+class Overheidsrol(models.TextChoices):
+    RECHTMATIG = "rechtmatige-overheid", _("Rechtmatige overheid")
+    PRESTEREND = "presterende-overheid", _("Presterende overheid")
+    NETWERKEND = "netwerkende-overheid", _("Netwerkende overheid")
+    RESPONSIEF = "responsieve-participerende-overheid", _("Responsieve, participerende overheid")
+
+
+class Zelfevaluatie(models.Model):
+    """How strongly the municipality sees itself in one of the four roles, at start or end."""
+
+    class Moment(models.TextChoices):
+        START = "start", _("Bij de start")
+        EINDE = "einde", _("Op het einde")
+
+    traject = models.ForeignKey(
+        Coachingtraject, on_delete=models.CASCADE, related_name="zelfevaluaties"
+    )
+    rol = models.CharField(_("rol"), max_length=40, choices=Overheidsrol.choices)
+    moment = models.CharField(_("moment"), max_length=10, choices=Moment.choices)
+    score = models.PositiveSmallIntegerField(
+        _("score (1-5)"), validators=SCORE_VALIDATORS, help_text=_("1 = helemaal niet, 5 = sterk.")
+    )
+    toelichting = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        ordering = ["rol", "moment"]
+        verbose_name = _("zelfevaluatie")
+        verbose_name_plural = _("zelfevaluaties (vier rollen van de overheid)")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["traject", "rol", "moment"], name="zelfevaluatie_eenmaal"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(score__gte=1, score__lte=5), name="zelfevaluatie_score_1_tot_5"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_rol_display()} ({self.get_moment_display()})"
+
+
+# ---------------------------------------------------------------------------
+# "Inspireer elkaar": short posts with replies, for the members of one network
+# ---------------------------------------------------------------------------
+
+
+class Bericht(models.Model):
+    class Soort(models.TextChoices):
+        TIP = "tip", _("Tip")
+        VRAAG = "vraag", _("Vraag")
+        LINK = "link", _("Link")
+
+    netwerk = models.ForeignKey(Netwerk, on_delete=models.CASCADE, related_name="berichten")
+    deelnemer = models.ForeignKey(
+        Deelnemer, on_delete=models.CASCADE, related_name="berichten", verbose_name=_("auteur")
+    )
+    soort = models.CharField(_("soort"), max_length=10, choices=Soort.choices, default=Soort.TIP)
+    tekst = models.TextField(_("bericht"), max_length=2000)
+    link = models.URLField(_("link"), blank=True)
+    inspiratie_toestemming = models.BooleanField(TOESTEMMING_INSPIRATIE, default=False)
+    # Proof of consent: when it was given and the exact text the author saw.
+    toestemming_op = models.DateTimeField(_("toestemming gegeven op"), null=True, editable=False)
+    toestemming_tekst = models.CharField(
+        _("tekst van de toestemming"), max_length=300, blank=True, editable=False
+    )
+    inspiratie = models.ForeignKey(
+        "inspiraties.Inspiratie",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("concept-inspiratie"),
+    )
+    aangemaakt_op = models.DateTimeField(_("geplaatst op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-aangemaakt_op"]
+        verbose_name = _("bericht (inspireer elkaar)")
+        verbose_name_plural = _("berichten (inspireer elkaar)")
+
+    def __str__(self) -> str:
+        return self.tekst[:60]
+
+
+class Reactie(models.Model):
+    bericht = models.ForeignKey(Bericht, on_delete=models.CASCADE, related_name="reacties")
+    deelnemer = models.ForeignKey(
+        Deelnemer, on_delete=models.CASCADE, related_name="reacties", verbose_name=_("auteur")
+    )
+    tekst = models.TextField(_("reactie"), max_length=2000)
+    aangemaakt_op = models.DateTimeField(_("geplaatst op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["aangemaakt_op"]
+        verbose_name = _("reactie")
+        verbose_name_plural = _("reacties")
+
+    def __str__(self) -> str:
+        return self.tekst[:60]

@@ -1,0 +1,369 @@
+"""Views for netwerken: they only glue requests to queries (queries.py) and writes (services.py).
+
+Access: every members-only view goes through `_toegang`, which sends anonymous visitors to the
+login page and gives a 404 to anyone who is not a member of this network (staff see them all).
+Writing needs a membership of this very network; staff who are no member get a 403.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef, Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from baz.demo.inhoud import COACHINGTRAJECT, LEREND_NETWERK
+from baz.tekst import markdown_naar_html
+
+from . import services
+from .agenda import bijeenkomst_als_ics
+from .beveiliging import te_vaak
+from .forms import (
+    BerichtForm,
+    CasusForm,
+    EvaluatieForm,
+    InteresseForm,
+    JaarevaluatieForm,
+    ProfielForm,
+    ReactieForm,
+)
+from .models import (
+    Bericht,
+    Bijeenkomst,
+    Casus,
+    Deelnemer,
+    Evaluatie,
+    Jaarevaluatie,
+    Netwerk,
+    Reactie,
+    Verslag,
+)
+
+
+@dataclass
+class Toegang:
+    netwerk: Netwerk
+    deelnemer: Deelnemer | None  # None: staff looking in without being a member
+
+    def schrijver(self) -> Deelnemer:
+        if self.deelnemer is None:
+            raise PermissionDenied(_("Alleen deelnemers van dit netwerk kunnen dit doen."))
+        return self.deelnemer
+
+
+def _toegang(request: HttpRequest, slug: str) -> Toegang:
+    netwerk = get_object_or_404(Netwerk.objects.voor_lid(request.user), slug=slug)
+    deelnemer = Deelnemer.objects.filter(netwerk=netwerk, user=request.user).first()
+    return Toegang(netwerk=netwerk, deelnemer=deelnemer)
+
+
+def _fouten_naar_form(form, fout: ValidationError) -> None:
+    if hasattr(fout, "error_dict"):
+        for veld, fouten in fout.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+    else:
+        form.add_error(None, fout)
+
+
+# ---------------------------------------------------------------------------
+# Public
+# ---------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def overzicht(request: HttpRequest) -> HttpResponse:
+    """/netwerken/: what a lerend netwerk and a coachingtraject are, and the interest form."""
+    form = InteresseForm(request.POST or None)
+    if request.method == "POST" and te_vaak(request, "interesse", limiet=5, venster=3600):
+        return render(request, "netwerken/te_vaak.html", status=429)
+    if request.method == "POST" and form.is_valid():
+        if not form.is_spam():
+            try:
+                services.interesse_melden(interesse=form.save(commit=False))
+            except ValidationError as fout:
+                _fouten_naar_form(form, fout)
+        if not form.errors:
+            messages.success(
+                request,
+                _(
+                    "Bedankt! We hebben je interesse goed ontvangen en nemen binnen twee weken contact op."
+                ),
+            )
+            return redirect("netwerken:overzicht")
+    status = 400 if form.errors else 200
+    return render(
+        request,
+        "netwerken/overzicht.html",
+        {
+            "intro": markdown_naar_html(LEREND_NETWERK["intro_publiek"]),
+            "sessies": COACHINGTRAJECT["sessies"],
+            "netwerken": Netwerk.objects.publiek(),
+            "mijn_netwerken": (
+                Netwerk.objects.filter(deelnemers__user=request.user)
+                if request.user.is_authenticated
+                else Netwerk.objects.none()
+            ),
+            "form": form,
+        },
+        status=status,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Members-only space
+# ---------------------------------------------------------------------------
+
+
+@login_required
+def netwerk(request: HttpRequest, slug: str) -> HttpResponse:
+    toegang = _toegang(request, slug)
+    netwerk = toegang.netwerk
+    bijeenkomsten = (
+        Bijeenkomst.objects.filter(netwerk=netwerk)
+        .select_related("netwerk")  # get_absolute_url() needs the slug
+        .annotate(
+            heeft_verslag=Exists(Verslag.objects.gepubliceerd().filter(bijeenkomst=OuterRef("pk"))),
+            geevalueerd=Exists(
+                Evaluatie.objects.filter(bijeenkomst=OuterRef("pk"), deelnemer=toegang.deelnemer)
+            ),
+        )
+    )
+    return render(
+        request,
+        "netwerken/netwerk.html",
+        {
+            "netwerk": netwerk,
+            "deelnemer": toegang.deelnemer,
+            "doel": markdown_naar_html(netwerk.doel),
+            "komend": bijeenkomsten.komend(),
+            "voorbij": bijeenkomsten.voorbij(),
+            "deelnemers": netwerk.deelnemers.select_related("user"),
+            "casussen": Casus.objects.filter(netwerk=netwerk).voor_lijst()[:10],
+            "nu": timezone.now(),
+        },
+    )
+
+
+def _bijeenkomst(toegang: Toegang, pk: int) -> Bijeenkomst:
+    return get_object_or_404(Bijeenkomst, netwerk=toegang.netwerk, pk=pk)
+
+
+@login_required
+def bijeenkomst(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    toegang = _toegang(request, slug)
+    bijeenkomst = _bijeenkomst(toegang, pk)
+    verslag = Verslag.objects.gepubliceerd().filter(bijeenkomst=bijeenkomst).first()
+    eigen_evaluatie = (
+        Evaluatie.objects.filter(bijeenkomst=bijeenkomst, deelnemer=toegang.deelnemer).first()
+        if toegang.deelnemer
+        else None
+    )
+    return render(
+        request,
+        "netwerken/bijeenkomst.html",
+        {
+            "netwerk": toegang.netwerk,
+            "deelnemer": toegang.deelnemer,
+            "bijeenkomst": bijeenkomst,
+            "agenda": markdown_naar_html(bijeenkomst.agenda),
+            "verslag": verslag,
+            "verslag_tekst": markdown_naar_html(verslag.tekst) if verslag else "",
+            "huiswerk": markdown_naar_html(verslag.huiswerk) if verslag else "",
+            "casussen": bijeenkomst.casussen.voor_lijst(),
+            "eigen_evaluatie": eigen_evaluatie,
+            "begonnen": bijeenkomst.begint_op <= timezone.now(),
+        },
+    )
+
+
+@login_required
+def bijeenkomst_ics(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    toegang = _toegang(request, slug)
+    bijeenkomst = _bijeenkomst(toegang, pk)
+    antwoord = HttpResponse(
+        bijeenkomst_als_ics(bijeenkomst), content_type="text/calendar; charset=utf-8"
+    )
+    antwoord["Content-Disposition"] = f'attachment; filename="bijeenkomst-{bijeenkomst.pk}.ics"'
+    return antwoord
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def evalueren(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    toegang = _toegang(request, slug)
+    bijeenkomst = _bijeenkomst(toegang, pk)
+    deelnemer = toegang.schrijver()
+    if Evaluatie.objects.filter(bijeenkomst=bijeenkomst, deelnemer=deelnemer).exists():
+        messages.info(request, _("Je hebt deze bijeenkomst al geëvalueerd. Bedankt!"))
+        return redirect(bijeenkomst)
+    if bijeenkomst.begint_op > timezone.now():
+        messages.warning(request, _("Je kunt een bijeenkomst pas evalueren als ze begonnen is."))
+        return redirect(bijeenkomst)
+    form = EvaluatieForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.evaluatie_indienen(
+                bijeenkomst=bijeenkomst, deelnemer=deelnemer, **form.cleaned_data
+            )
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("Bedankt voor je evaluatie!"))
+            return redirect(bijeenkomst)
+    return render(
+        request,
+        "netwerken/evalueren.html",
+        {"netwerk": toegang.netwerk, "bijeenkomst": bijeenkomst, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def casus(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    toegang = _toegang(request, slug)
+    casus = get_object_or_404(Casus.objects.voor_lijst(), netwerk=toegang.netwerk, pk=pk)
+    return render(
+        request,
+        "netwerken/casus.html",
+        {
+            "netwerk": toegang.netwerk,
+            "casus": casus,
+            "mag_bewerken": toegang.deelnemer is not None
+            and casus.deelnemer_id == toegang.deelnemer.pk,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def casus_bewerken(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
+    toegang = _toegang(request, slug)
+    deelnemer = toegang.schrijver()
+    casus = None
+    if pk is not None:
+        casus = get_object_or_404(Casus, netwerk=toegang.netwerk, pk=pk)
+        if casus.deelnemer_id != deelnemer.pk:
+            raise PermissionDenied(_("Je kunt alleen je eigen casus aanpassen."))
+    form = CasusForm(request.POST or None, instance=casus, netwerk=toegang.netwerk)
+    if request.method == "POST" and form.is_valid():
+        gegevens = {k: form.cleaned_data[k] for k in ("titel", "context", "vraag", "bijeenkomst")}
+        try:
+            if casus is None:
+                casus = services.casus_indienen(deelnemer=deelnemer, **gegevens)
+                messages.success(request, _("Je casus staat klaar voor het netwerk."))
+            else:
+                casus = services.casus_bijwerken(casus=casus, deelnemer=deelnemer, **gegevens)
+                messages.success(request, _("Je casus is aangepast."))
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            return redirect(casus)
+    return render(
+        request,
+        "netwerken/casus_form.html",
+        {"netwerk": toegang.netwerk, "casus": casus, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def profiel(request: HttpRequest, slug: str) -> HttpResponse:
+    toegang = _toegang(request, slug)
+    deelnemer = toegang.schrijver()
+    form = ProfielForm(request.POST or None, instance=deelnemer)
+    if request.method == "POST" and form.is_valid():
+        services.profiel_bijwerken(
+            deelnemer=deelnemer, user=request.user, **{k: form.cleaned_data[k] for k in form.fields}
+        )
+        messages.success(request, _("Je profiel is bewaard."))
+        return redirect(toegang.netwerk)
+    return render(
+        request,
+        "netwerken/profiel.html",
+        {"netwerk": toegang.netwerk, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def inspireer_elkaar(request: HttpRequest, slug: str) -> HttpResponse:
+    toegang = _toegang(request, slug)
+    form = BerichtForm(request.POST or None)
+    if request.method == "POST":
+        deelnemer = toegang.schrijver()
+        if form.is_valid():
+            try:
+                services.bericht_plaatsen(deelnemer=deelnemer, **form.cleaned_data)
+            except ValidationError as fout:
+                _fouten_naar_form(form, fout)
+            else:
+                messages.success(request, _("Je bericht staat online voor het netwerk."))
+                return redirect("netwerken:inspireer-elkaar", slug=slug)
+    berichten = list(
+        Bericht.objects.filter(netwerk=toegang.netwerk)
+        .select_related("deelnemer__user")
+        .prefetch_related(
+            Prefetch("reacties", queryset=Reactie.objects.select_related("deelnemer__user"))
+        )[:50]
+    )
+    for bericht in berichten:
+        bericht.reactie_form = ReactieForm(prefix=f"reactie-{bericht.pk}")
+    return render(
+        request,
+        "netwerken/inspireer_elkaar.html",
+        {
+            "netwerk": toegang.netwerk,
+            "deelnemer": toegang.deelnemer,
+            "berichten": berichten,
+            "form": form,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def reageren(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    toegang = _toegang(request, slug)
+    bericht = get_object_or_404(Bericht, netwerk=toegang.netwerk, pk=pk)
+    deelnemer = toegang.schrijver()
+    form = ReactieForm(request.POST, prefix=f"reactie-{bericht.pk}")
+    if form.is_valid():
+        services.reactie_plaatsen(bericht=bericht, deelnemer=deelnemer, **form.cleaned_data)
+        messages.success(request, _("Je reactie is geplaatst."))
+    else:
+        messages.error(request, _("Schrijf een reactie voor je ze verstuurt."))
+    return redirect("netwerken:inspireer-elkaar", slug=slug)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def jaarevaluatie(request: HttpRequest, slug: str) -> HttpResponse:
+    toegang = _toegang(request, slug)
+    deelnemer = toegang.schrijver()
+    jaar = timezone.localdate().year
+    bestaand = Jaarevaluatie.objects.filter(deelnemer=deelnemer, jaar=jaar).first()
+    form = JaarevaluatieForm(request.POST or None)
+    if request.method == "POST" and bestaand is None and form.is_valid():
+        try:
+            services.jaarevaluatie_indienen(deelnemer=deelnemer, jaar=jaar, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("Bedankt voor je jaarevaluatie!"))
+            return redirect(toegang.netwerk)
+    return render(
+        request,
+        "netwerken/jaarevaluatie.html",
+        {"netwerk": toegang.netwerk, "form": form, "jaar": jaar, "bestaand": bestaand},
+        status=400 if form.errors else 200,
+    )

@@ -1,0 +1,44 @@
+"""A participant evaluates a session once, through the link in the mail."""
+
+import pytest
+from django.urls import reverse
+
+from workshops.models import Evaluatie, Inschrijving
+
+from .conftest import maak_sessie
+
+pytestmark = pytest.mark.django_db
+
+
+def deelnemer(workshop, dagen=-2, **velden):
+    sessie = maak_sessie(workshop, dagen=dagen)
+    return Inschrijving.objects.create(
+        sessie=sessie, naam="Lien", email="lien@example.org", status="bevestigd", **velden
+    )
+
+
+def test_evalueren_een_keer(bezoeker, workshop):
+    inschrijving = deelnemer(workshop)
+    url = reverse("evaluatie", args=[inschrijving.token])
+    assert "Hoe tevreden ben je" in bezoeker.get(url).content.decode()
+    fout = bezoeker.post(url, {"score": "9"})
+    assert fout.status_code == 200
+    assert "Kies een score van 1 tot 5." in fout.content.decode()
+    assert bezoeker.post(url, {"score": "5", "wat_goed": "De verhalen"}).status_code == 302
+    assert Evaluatie.objects.get().score == 5
+    tweede = bezoeker.post(url, {"score": "1"})
+    assert "Je vulde de evaluatie al in" in tweede.content.decode()
+    assert Evaluatie.objects.get().score == 5
+
+
+def test_evaluatie_pas_na_de_sessie_en_niet_te_laat(bezoeker, workshop):
+    toekomst = deelnemer(workshop, dagen=3)
+    assert (
+        "opent na afloop"
+        in bezoeker.get(reverse("evaluatie", args=[toekomst.token])).content.decode()
+    )
+    Inschrijving.objects.all().delete()
+    oud = deelnemer(workshop, dagen=-90)
+    response = bezoeker.get(reverse("evaluatie", args=[oud.token]))
+    assert response.status_code == 410
+    assert "Deze link is verlopen" in response.content.decode()

@@ -1,0 +1,491 @@
+"""The staff side in /beheer/: the offer, the request pipeline, sessions and the outbox."""
+
+import csv
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Avg, Count, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import services
+from .forms import AanvraagAdminForm
+from .models import (
+    Aanvraag,
+    AanvraagStatuswijziging,
+    Doelpubliek,
+    Evaluatie,
+    Inschrijving,
+    Mail,
+    Sessie,
+    Workshop,
+)
+
+
+def csv_response(bestandsnaam: str, kolommen: list[str], rijen) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
+    response.write("\ufeff")  # BOM: Excel opens UTF-8 correctly
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(kolommen)
+    for rij in rijen:
+        # Neutralise spreadsheet formulas in user-typed text.
+        writer.writerow([f"'{w}" if isinstance(w, str) and w[:1] in "=+-@" else w for w in rij])
+    return response
+
+
+def lokaal(moment) -> str:
+    return timezone.localtime(moment).strftime("%d/%m/%Y %H:%M") if moment else ""
+
+
+@admin.register(Doelpubliek)
+class DoelpubliekAdmin(admin.ModelAdmin):
+    list_display = ["naam", "slug", "volgorde"]
+    prepopulated_fields = {"slug": ["naam"]}
+
+
+@admin.register(Workshop)
+class WorkshopAdmin(admin.ModelAdmin):
+    list_display = ["titel", "formaat", "duur_minuten", "gepubliceerd", "gemiddelde_score"]
+    list_filter = ["gepubliceerd", "formaat", "doelpublieken", "werkmodellen"]
+    search_fields = ["titel", "samenvatting"]
+    prepopulated_fields = {"slug": ["titel"]}
+    filter_horizontal = []
+    fieldsets = [
+        (None, {"fields": ["titel", "slug", "samenvatting", "beschrijving", "leerdoelen"]}),
+        (_("Indeling"), {"fields": ["doelpublieken", "werkmodellen"]}),
+        (
+            _("Praktisch"),
+            {
+                "fields": [
+                    "formaat",
+                    "duur_minuten",
+                    "groepsgrootte_min",
+                    "groepsgrootte_max",
+                    "prijs",
+                ]
+            },
+        ),
+        (_("Publicatie"), {"fields": ["gepubliceerd", "volgorde", "opmerking"]}),
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                _score=Avg("sessies__inschrijvingen__evaluatie__score"),
+                _evaluaties=Count("sessies__inschrijvingen__evaluatie"),
+            )
+        )
+
+    @admin.display(description=_("evaluatie (gemiddeld)"), ordering="_score")
+    def gemiddelde_score(self, obj: Workshop) -> str:
+        if not obj._evaluaties:
+            return "—"
+        return f"{obj._score:.1f}/5 ({obj._evaluaties})"
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        from django import forms
+
+        kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class StatuswijzigingInline(admin.TabularInline):
+    model = AanvraagStatuswijziging
+    extra = 0
+    can_delete = False
+    fields = ["op", "van", "naar", "reden", "door"]
+    readonly_fields = fields
+    verbose_name_plural = _("geschiedenis van de status")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class ProvincieFilter(admin.SimpleListFilter):
+    title = _("provincie")
+    parameter_name = "provincie"
+
+    def lookups(self, request, model_admin):
+        from baz.models import Provincie
+
+        return Provincie.choices
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(gemeente__provincie=self.value())
+        return queryset
+
+
+@admin.register(Aanvraag)
+class AanvraagAdmin(admin.ModelAdmin):
+    form = AanvraagAdminForm
+    list_display = [
+        "organisatie",
+        "workshop",
+        "status",
+        "soort",
+        "gemeente",
+        "begeleider",
+        "gepland_op",
+        "aangemaakt_op",
+    ]
+    list_filter = ["status", "soort", ProvincieFilter, "workshop", "begeleider"]
+    list_select_related = ["workshop", "gemeente", "begeleider"]
+    search_fields = ["organisatie", "contactpersoon", "email", "gemeente__naam"]
+    date_hierarchy = "aangemaakt_op"
+    autocomplete_fields = ["gemeente"]
+    inlines = [StatuswijzigingInline]
+    actions = ["csv_exporteren", "sessie_maken", "persoonsgegevens_wissen"]
+    readonly_fields = [
+        "aangemaakt_op",
+        "laatste_activiteit_op",
+        "nieuwsbrief",
+        "nieuwsbrief_toestemming_op",
+        "nieuwsbrief_toestemming_tekst",
+        "geanonimiseerd_op",
+        "persoonlijke_link",
+    ]
+    fieldsets = [
+        (
+            _("Opvolging"),
+            {
+                "fields": [
+                    "status",
+                    "status_reden",
+                    "begeleider",
+                    "gepland_op",
+                    "geplande_plaats",
+                    "interne_notities",
+                ]
+            },
+        ),
+        (
+            _("Workshop"),
+            {
+                "fields": [
+                    "workshop",
+                    "formaat",
+                    "voorkeur_1",
+                    "voorkeur_2",
+                    "voorkeur_3",
+                    "aantal_deelnemers",
+                ]
+            },
+        ),
+        (_("Organisatie"), {"fields": ["organisatie", "soort", "gemeente", "bron"]}),
+        (_("Contact"), {"fields": ["contactpersoon", "email", "telefoon"]}),
+        (_("Vraag"), {"fields": ["leervraag", "drempels"]}),
+        (
+            _("Toestemming en bewaring"),
+            {
+                "fields": [
+                    "nieuwsbrief",
+                    "nieuwsbrief_toestemming_op",
+                    "nieuwsbrief_toestemming_tekst",
+                    "aangemaakt_op",
+                    "laatste_activiteit_op",
+                    "geanonimiseerd_op",
+                    "persoonlijke_link",
+                ]
+            },
+        ),
+    ]
+
+    @admin.display(description=_("persoonlijke link"))
+    def persoonlijke_link(self, obj: Aanvraag) -> str:
+        return obj.get_absolute_url() if obj.pk and not obj.geanonimiseerd_op else "—"
+
+    def save_model(self, request, obj: Aanvraag, form, change):
+        nieuwe_status = obj.status
+        if change and "status" in form.changed_data:
+            # The status goes through the service, which keeps the history.
+            obj.status = form.initial["status"]
+        obj.laatste_activiteit_op = timezone.now()
+        super().save_model(request, obj, form, change)
+        if change and nieuwe_status != obj.status:
+            services.aanvraag_status_wijzigen(
+                aanvraag=obj,
+                status=nieuwe_status,
+                door=request.user,
+                reden=form.cleaned_data.get("status_reden", ""),
+            )
+        elif not change:
+            AanvraagStatuswijziging.objects.create(
+                aanvraag=obj, van="", naar=obj.status, door=request.user
+            )
+
+    @admin.action(description=_("Exporteer als CSV"))
+    def csv_exporteren(self, request, queryset):
+        rijen = (
+            [
+                a.pk,
+                lokaal(a.aangemaakt_op),
+                a.get_status_display(),
+                a.workshop.titel,
+                a.organisatie,
+                a.get_soort_display(),
+                a.gemeente.naam if a.gemeente else "",
+                a.gemeente.get_provincie_display() if a.gemeente else "",
+                a.contactpersoon,
+                a.email,
+                a.telefoon,
+                a.aantal_deelnemers,
+                a.begeleider.get_full_name() if a.begeleider else "",
+                lokaal(a.gepland_op),
+            ]
+            for a in queryset.select_related("workshop", "gemeente", "begeleider")
+        )
+        return csv_response(
+            "aanvragen.csv",
+            [
+                "id",
+                "ontvangen",
+                "status",
+                "workshop",
+                "organisatie",
+                "soort",
+                "gemeente",
+                "provincie",
+                "contactpersoon",
+                "e-mail",
+                "telefoon",
+                "deelnemers",
+                "begeleider",
+                "gepland",
+            ],
+            rijen,
+        )
+
+    @admin.action(description=_("Maak de sessie voor deze ingeplande aanvraag"))
+    def sessie_maken(self, request, queryset):
+        for aanvraag in queryset.select_related("workshop"):
+            try:
+                sessie = services.sessie_maken_voor_aanvraag(aanvraag=aanvraag, door=request.user)
+            except (ValueError, ValidationError) as fout:
+                messages.error(request, f"{aanvraag}: {fout}")
+            else:
+                messages.success(request, _("Sessie gemaakt: %(sessie)s") % {"sessie": sessie})
+
+    @admin.action(description=_("Wis de persoonsgegevens (op verzoek)"))
+    def persoonsgegevens_wissen(self, request, queryset):
+        for aanvraag in queryset:
+            services.aanvraag_anonimiseren(aanvraag=aanvraag)
+        messages.success(request, _("Persoonsgegevens gewist."))
+
+
+class InschrijvingInline(admin.TabularInline):
+    model = Inschrijving
+    extra = 0
+    fields = [
+        "naam",
+        "email",
+        "organisatie",
+        "toegankelijkheid",
+        "status",
+        "aangemaakt_op",
+        "aanwezig",
+    ]
+    readonly_fields = [
+        "naam",
+        "email",
+        "organisatie",
+        "toegankelijkheid",
+        "status",
+        "aangemaakt_op",
+    ]
+    can_delete = False
+    ordering = ["status", "aangemaakt_op"]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Sessie)
+class SessieAdmin(admin.ModelAdmin):
+    list_display = [
+        "workshop",
+        "begint_op",
+        "plaats",
+        "capaciteit",
+        "bevestigd",
+        "wachtlijst",
+        "openbaar",
+        "geannuleerd_op",
+    ]
+    list_filter = ["workshop", "openbaar", "inschrijving_open"]
+    list_select_related = ["workshop"]
+    date_hierarchy = "begint_op"
+    inlines = [InschrijvingInline]
+    actions = ["annuleren", "deelnemers_exporteren"]
+    readonly_fields = ["geannuleerd_op", "aanvraag", "publieke_link", "gemiddelde_score"]
+    fields = [
+        "workshop",
+        "aanvraag",
+        "begint_op",
+        "eindigt_op",
+        "plaats",
+        "online_link",
+        "capaciteit",
+        "inschrijven_tot",
+        "openbaar",
+        "inschrijving_open",
+        "annuleringsreden",
+        "geannuleerd_op",
+        "publieke_link",
+        "gemiddelde_score",
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).met_aantallen()
+
+    @admin.display(description=_("bevestigd"), ordering="aantal_bevestigd")
+    def bevestigd(self, obj: Sessie) -> int:
+        return obj.aantal_bevestigd
+
+    @admin.display(description=_("wachtlijst"), ordering="aantal_wachtlijst")
+    def wachtlijst(self, obj: Sessie) -> int:
+        return obj.aantal_wachtlijst
+
+    @admin.display(description=_("link"))
+    def publieke_link(self, obj: Sessie) -> str:
+        return obj.get_absolute_url() if obj.pk else "—"
+
+    @admin.display(description=_("evaluatie"))
+    def gemiddelde_score(self, obj: Sessie) -> str:
+        if not obj.pk:
+            return "—"
+        cijfers = Evaluatie.objects.filter(inschrijving__sessie=obj).aggregate(
+            gem=Avg("score"), n=Count("pk")
+        )
+        return f"{cijfers['gem']:.1f}/5 ({cijfers['n']})" if cijfers["n"] else "—"
+
+    def save_model(self, request, obj: Sessie, form, change):
+        if change and "capaciteit" in form.changed_data:
+            nieuwe = obj.capaciteit
+            obj.capaciteit = form.initial["capaciteit"]
+            super().save_model(request, obj, form, change)
+            services.sessie_capaciteit_wijzigen(sessie=obj, capaciteit=nieuwe)
+            obj.refresh_from_db()
+        else:
+            super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Annuleer de sessie en verwittig iedereen"))
+    def annuleren(self, request, queryset):
+        totaal = 0
+        for sessie in queryset:
+            totaal += services.sessie_annuleren(sessie=sessie, reden=sessie.annuleringsreden or "")
+        messages.success(
+            request,
+            ngettext("%(n)d persoon verwittigd.", "%(n)d personen verwittigd.", totaal)
+            % {"n": totaal},
+        )
+
+    @admin.action(description=_("Exporteer de deelnemers als CSV"))
+    def deelnemers_exporteren(self, request, queryset):
+        inschrijvingen = (
+            Inschrijving.objects.filter(sessie__in=queryset)
+            .select_related("sessie__workshop")
+            .order_by("sessie__begint_op", "status", "aangemaakt_op")
+        )
+        rijen = (
+            [
+                i.sessie.workshop.titel,
+                lokaal(i.sessie.begint_op),
+                i.naam,
+                i.email,
+                i.organisatie,
+                i.toegankelijkheid,
+                i.get_status_display(),
+                lokaal(i.aangemaakt_op),
+                {True: "ja", False: "nee", None: ""}[i.aanwezig],
+            ]
+            for i in inschrijvingen
+        )
+        return csv_response(
+            "deelnemers.csv",
+            [
+                "workshop",
+                "sessie",
+                "naam",
+                "e-mail",
+                "organisatie",
+                "noden",
+                "status",
+                "ingeschreven",
+                "aanwezig",
+            ],
+            rijen,
+        )
+
+
+@admin.register(Inschrijving)
+class InschrijvingAdmin(admin.ModelAdmin):
+    list_display = ["naam", "email", "sessie", "status", "aangemaakt_op", "aanwezig"]
+    list_filter = ["status", "sessie__workshop", "aanwezig"]
+    list_select_related = ["sessie__workshop"]
+    search_fields = ["naam", "email", "organisatie"]
+    list_editable = ["aanwezig"]
+    readonly_fields = [
+        "sessie",
+        "status",
+        "aangemaakt_op",
+        "doorgeschoven_op",
+        "geannuleerd_op",
+        "evaluatie_gevraagd_op",
+        "geanonimiseerd_op",
+    ]
+    actions = ["annuleren", "persoonsgegevens_wissen"]
+
+    def has_add_permission(self, request) -> bool:
+        return False  # people sign up themselves; staff use the public form too
+
+    @admin.action(description=_("Annuleer (de wachtlijst schuift door)"))
+    def annuleren(self, request, queryset):
+        for inschrijving in queryset:
+            services.inschrijving_annuleren(inschrijving=inschrijving)
+        messages.success(request, _("Inschrijvingen geannuleerd."))
+
+    @admin.action(description=_("Wis de persoonsgegevens (op verzoek)"))
+    def persoonsgegevens_wissen(self, request, queryset):
+        for inschrijving in queryset:
+            services.inschrijving_annuleren(inschrijving=inschrijving)
+        for inschrijving in Inschrijving.objects.filter(pk__in=queryset.values("pk")):
+            services.inschrijving_anonimiseren(inschrijving=inschrijving)
+        messages.success(request, _("Persoonsgegevens gewist."))
+
+
+@admin.register(Evaluatie)
+class EvaluatieAdmin(admin.ModelAdmin):
+    list_display = ["sessie", "score", "wat_goed", "wat_beter", "ingevuld_op"]
+    list_filter = ["inschrijving__sessie__workshop", "score"]
+    list_select_related = ["inschrijving__sessie__workshop"]
+    readonly_fields = ["inschrijving", "score", "wat_goed", "wat_beter", "ingevuld_op"]
+
+    @admin.display(description=_("sessie"))
+    def sessie(self, obj: Evaluatie) -> Sessie:
+        return obj.inschrijving.sessie
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(Mail)
+class MailAdmin(admin.ModelAdmin):
+    list_display = ["onderwerp", "ontvanger", "status", "pogingen", "aangemaakt_op", "verzonden_op"]
+    list_filter = ["status"]
+    search_fields = ["ontvanger", "onderwerp"]
+    readonly_fields = [f.name for f in Mail._meta.fields]
+    actions = ["opnieuw_versturen"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    @admin.action(description=_("Verstuur opnieuw"))
+    def opnieuw_versturen(self, request, queryset):
+        aantal = services.mails_opnieuw_versturen(mails=queryset, max_pogingen=1000)
+        messages.success(request, _("%(n)d mail(s) opnieuw in de wachtrij.") % {"n": aantal})

@@ -1,0 +1,440 @@
+"""Workshops: the offer, requests from organisations, open sessions with sign-up and evaluation.
+
+Times are stored in UTC (USE_TZ) and shown in Europe/Brussels. Writes go through services.py;
+reads through the queryset methods in queries.py.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from baz.models import Gemeente
+from inspiraties.models import Werkmodel
+
+from .queries import AanvraagQuerySet, InschrijvingQuerySet, SessieQuerySet, WorkshopQuerySet
+
+
+def nieuw_token() -> str:
+    """An unguessable token for a personal link (192 bits)."""
+    return secrets.token_urlsafe(24)
+
+
+class Formaat(models.TextChoices):
+    ONLINE = "online", _("Online")
+    LIVE = "live", _("Live")
+    BEIDE = "beide", _("Online of live")
+
+
+class Doelpubliek(models.Model):
+    """Who a workshop is for: verenigingen, eerstelijn, lokale besturen, burgers."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    naam = models.CharField(_("naam"), max_length=100)
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        ordering = ["volgorde", "naam"]
+        verbose_name = _("doelpubliek")
+        verbose_name_plural = _("doelpublieken")
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Workshop(models.Model):
+    titel = models.CharField(_("titel"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=160, unique=True)
+    samenvatting = models.CharField(_("samenvatting"), max_length=300)
+    beschrijving = models.TextField(_("beschrijving"), help_text=_("Markdown."))
+    leerdoelen = models.TextField(
+        _("wat deelnemers leren"), blank=True, help_text=_("Eén leerdoel per regel.")
+    )
+    doelpublieken = models.ManyToManyField(
+        Doelpubliek, related_name="workshops", verbose_name=_("doelpublieken")
+    )
+    werkmodellen = models.ManyToManyField(
+        Werkmodel, blank=True, related_name="workshops", verbose_name=_("werkmodellen")
+    )
+    formaat = models.CharField(
+        _("formaat"), max_length=10, choices=Formaat.choices, default=Formaat.BEIDE
+    )
+    duur_minuten = models.PositiveSmallIntegerField(
+        _("duur (minuten)"), validators=[MinValueValidator(15), MaxValueValidator(24 * 60)]
+    )
+    groepsgrootte_min = models.PositiveSmallIntegerField(_("kleinste groep"), default=1)
+    groepsgrootte_max = models.PositiveSmallIntegerField(_("grootste groep"), default=20)
+    prijs = models.DecimalField(
+        _("prijs (euro)"),
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Leeg: gratis."),
+    )
+    gepubliceerd = models.BooleanField(_("gepubliceerd"), default=True)
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    opmerking = models.TextField(
+        _("interne opmerking"), blank=True, help_text=_("Niet publiek zichtbaar.")
+    )
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    objects = WorkshopQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["volgorde", "titel"]
+        verbose_name = _("workshop")
+        verbose_name_plural = _("workshops")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(groepsgrootte_min__lte=models.F("groepsgrootte_max")),
+                name="workshop_groepsgrootte_geldig",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.titel
+
+    def get_absolute_url(self) -> str:
+        return reverse("workshop", args=[self.slug])
+
+    @property
+    def leerdoelen_lijst(self) -> list[str]:
+        return [regel.strip() for regel in self.leerdoelen.splitlines() if regel.strip()]
+
+    @property
+    def is_gratis(self) -> bool:
+        return not self.prijs
+
+    @property
+    def duur_tekst(self) -> str:
+        uren, minuten = divmod(self.duur_minuten, 60)
+        if not uren:
+            return _("%(m)d minuten") % {"m": minuten}
+        if not minuten:
+            return _("%(u)d uur") % {"u": uren}
+        return _("%(u)d uur %(m)d minuten") % {"u": uren, "m": minuten}
+
+
+class Aanvraag(models.Model):
+    """A request from an association or organisation to give a workshop for its group."""
+
+    class Status(models.TextChoices):
+        NIEUW = "nieuw", _("Nieuw")
+        IN_BEHANDELING = "in_behandeling", _("In behandeling")
+        INGEPLAND = "ingepland", _("Ingepland")
+        GEGEVEN = "gegeven", _("Gegeven")
+        GEEVALUEERD = "geevalueerd", _("Geëvalueerd")
+        UITGESTELD = "uitgesteld", _("Uitgesteld")
+        GEANNULEERD = "geannuleerd", _("Geannuleerd")
+
+    # Statuses that need a reason (kept in the status history).
+    MET_REDEN = {Status.UITGESTELD, Status.GEANNULEERD}
+
+    class Soort(models.TextChoices):
+        TONEEL = "toneel", _("Toneelvereniging")
+        JEUGD = "jeugd", _("Jeugdvereniging")
+        SPORT = "sport", _("Sportvereniging")
+        NATUUR = "natuur", _("Natuurvereniging")
+        CULTUUR = "cultuur", _("Culturele vereniging")
+        WELZIJN = "welzijn", _("Welzijnsorganisatie")
+        EERSTELIJN = "eerstelijn", _("Eerstelijnsorganisatie")
+        LOKAAL_BESTUUR = "lokaal_bestuur", _("Lokaal bestuur")
+        ANDERE = "andere", _("Andere")
+
+    class Bron(models.TextChoices):
+        PARTNER = "partner", _("Via een partnerorganisatie van BAZ")
+        WEBSITE = "website", _("Via de website of sociale media")
+        MOND = "mond", _("Via via, mond-tot-mondreclame")
+        GEMEENTE = "gemeente", _("Via de gemeente")
+        EERDER = "eerder", _("Ik nam al eerder deel")
+        ANDERE = "andere", _("Anders")
+
+    workshop = models.ForeignKey(
+        Workshop, on_delete=models.PROTECT, related_name="aanvragen", verbose_name=_("workshop")
+    )
+    organisatie = models.CharField(_("organisatie"), max_length=200)
+    soort = models.CharField(_("soort organisatie"), max_length=20, choices=Soort.choices)
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="workshopaanvragen",
+        verbose_name=_("gemeente"),
+    )
+    contactpersoon = models.CharField(_("contactpersoon"), max_length=150)
+    email = models.EmailField(_("e-mailadres"))
+    telefoon = models.CharField(_("telefoon"), max_length=20, blank=True)
+    formaat = models.CharField(_("gewenst formaat"), max_length=10, choices=Formaat.choices)
+    voorkeur_1 = models.DateField(_("voorkeursperiode 1"), null=True)
+    voorkeur_2 = models.DateField(_("voorkeursperiode 2"), null=True)
+    voorkeur_3 = models.DateField(_("voorkeursperiode 3"), null=True, blank=True)
+    aantal_deelnemers = models.PositiveSmallIntegerField(_("verwacht aantal deelnemers"))
+    leervraag = models.TextField(_("wat willen jullie leren?"))
+    drempels = models.TextField(_("welke drempels ervaren jullie?"), blank=True)
+    bron = models.CharField(_("hoe leerden jullie BAZ kennen?"), max_length=20, blank=True)
+    nieuwsbrief = models.BooleanField(_("nieuwsbrief gewenst"), default=False)
+    nieuwsbrief_toestemming_op = models.DateTimeField(
+        _("toestemming nieuwsbrief op"), null=True, blank=True
+    )
+    nieuwsbrief_toestemming_tekst = models.CharField(
+        _("versie toestemmingstekst"), max_length=50, blank=True
+    )
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NIEUW
+    )
+    begeleider = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        limit_choices_to={"is_staff": True},
+        related_name="begeleide_aanvragen",
+        verbose_name=_("begeleider"),
+    )
+    gepland_op = models.DateTimeField(_("geplande datum en uur"), null=True, blank=True)
+    geplande_plaats = models.CharField(_("geplande plaats"), max_length=250, blank=True)
+    interne_notities = models.TextField(_("interne notities"), blank=True)
+
+    token = models.CharField(max_length=64, unique=True, default=nieuw_token, editable=False)
+    indiening_sleutel = models.UUIDField(null=True, unique=True, editable=False)
+    aangemaakt_op = models.DateTimeField(_("ontvangen op"), default=timezone.now, editable=False)
+    laatste_activiteit_op = models.DateTimeField(
+        _("laatste activiteit"), default=timezone.now, editable=False
+    )
+    geanonimiseerd_op = models.DateTimeField(
+        _("geanonimiseerd op"), null=True, blank=True, editable=False
+    )
+
+    objects = AanvraagQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-aangemaakt_op"]
+        verbose_name = _("aanvraag")
+        verbose_name_plural = _("aanvragen")
+        indexes = [models.Index(fields=["status", "-aangemaakt_op"])]
+
+    def __str__(self) -> str:
+        return f"{self.organisatie} · {self.workshop}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("aanvraag-opvolgen", args=[self.token])
+
+    @property
+    def voorkeuren(self) -> list:
+        return [d for d in (self.voorkeur_1, self.voorkeur_2, self.voorkeur_3) if d]
+
+
+class AanvraagStatuswijziging(models.Model):
+    """The audit trail of a request: every status change with who, when and why."""
+
+    aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="wijzigingen")
+    van = models.CharField(_("van"), max_length=20, choices=Aanvraag.Status.choices, blank=True)
+    naar = models.CharField(_("naar"), max_length=20, choices=Aanvraag.Status.choices)
+    reden = models.TextField(_("reden"), blank=True)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("door"),
+    )
+    op = models.DateTimeField(_("op"), default=timezone.now)
+
+    class Meta:
+        ordering = ["op", "pk"]
+        verbose_name = _("statuswijziging")
+        verbose_name_plural = _("statuswijzigingen")
+
+    def __str__(self) -> str:
+        return f"{self.get_van_display() or '—'} → {self.get_naar_display()}"
+
+
+class Sessie(models.Model):
+    """One date on which a workshop is given: open for sign-up, or closed for one group."""
+
+    workshop = models.ForeignKey(
+        Workshop, on_delete=models.PROTECT, related_name="sessies", verbose_name=_("workshop")
+    )
+    aanvraag = models.ForeignKey(
+        Aanvraag,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sessies",
+        verbose_name=_("aanvraag"),
+    )
+    begint_op = models.DateTimeField(_("begint op"))
+    eindigt_op = models.DateTimeField(_("eindigt op"))
+    plaats = models.CharField(_("plaats"), max_length=250, blank=True)
+    online_link = models.URLField(_("online link"), blank=True)
+    capaciteit = models.PositiveSmallIntegerField(
+        _("aantal plaatsen"), validators=[MinValueValidator(1), MaxValueValidator(500)]
+    )
+    inschrijven_tot = models.DateTimeField(
+        _("inschrijven tot"), null=True, blank=True, help_text=_("Leeg: tot de start.")
+    )
+    openbaar = models.BooleanField(
+        _("openbaar"),
+        default=True,
+        help_text=_("Uit: een gesloten sessie, enkel voor de aanvragende groep (via de link)."),
+    )
+    inschrijving_open = models.BooleanField(_("inschrijving open"), default=True)
+    toegangscode = models.CharField(max_length=64, default=nieuw_token, editable=False)
+    geannuleerd_op = models.DateTimeField(_("geannuleerd op"), null=True, blank=True)
+    annuleringsreden = models.TextField(_("reden van annulering"), blank=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    objects = SessieQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["begint_op"]
+        verbose_name = _("sessie")
+        verbose_name_plural = _("sessies")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(eindigt_op__gt=models.F("begint_op")), name="sessie_einde_na_begin"
+            )
+        ]
+
+    def __str__(self) -> str:
+        lokaal = timezone.localtime(self.begint_op)
+        return f"{self.workshop} · {lokaal:%d/%m/%Y %H:%M}"
+
+    def get_absolute_url(self) -> str:
+        url = reverse("sessie", args=[self.workshop.slug, self.pk])
+        return url if self.openbaar else f"{url}?toegang={self.toegangscode}"
+
+    @property
+    def vrije_plaatsen(self) -> int:
+        """Needs `met_aantallen()` (or counts the confirmed registrations)."""
+        bezet = getattr(self, "aantal_bevestigd", None)
+        if bezet is None:
+            bezet = self.inschrijvingen.bevestigd().count()
+        return max(self.capaciteit - bezet, 0)
+
+    @property
+    def is_vol(self) -> bool:
+        return self.vrije_plaatsen == 0
+
+    def reden_gesloten(self, nu=None) -> str:
+        """Why sign-up is not possible now, or '' when it is."""
+        nu = nu or timezone.now()
+        if self.geannuleerd_op:
+            return _("Deze sessie is geannuleerd.")
+        if self.begint_op <= nu:
+            return _("Deze sessie is voorbij.")
+        if not self.inschrijving_open:
+            return _("De inschrijvingen voor deze sessie zijn gesloten.")
+        if self.inschrijven_tot and self.inschrijven_tot <= nu:
+            return _("De inschrijvingstermijn voor deze sessie is verstreken.")
+        return ""
+
+
+class Inschrijving(models.Model):
+    class Status(models.TextChoices):
+        BEVESTIGD = "bevestigd", _("Bevestigd")
+        WACHTLIJST = "wachtlijst", _("Op de wachtlijst")
+        GEANNULEERD = "geannuleerd", _("Geannuleerd")
+
+    sessie = models.ForeignKey(
+        Sessie, on_delete=models.CASCADE, related_name="inschrijvingen", verbose_name=_("sessie")
+    )
+    naam = models.CharField(_("naam"), max_length=150)
+    email = models.EmailField(_("e-mailadres"))
+    organisatie = models.CharField(_("organisatie"), max_length=200, blank=True)
+    toegankelijkheid = models.TextField(_("toegankelijkheid en noden"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    aanwezig = models.BooleanField(_("aanwezig"), null=True, blank=True)
+    token = models.CharField(max_length=64, unique=True, default=nieuw_token, editable=False)
+    indiening_sleutel = models.UUIDField(null=True, unique=True, editable=False)
+    aangemaakt_op = models.DateTimeField(_("ingeschreven op"), default=timezone.now)
+    doorgeschoven_op = models.DateTimeField(_("van de wachtlijst op"), null=True, blank=True)
+    geannuleerd_op = models.DateTimeField(_("geannuleerd op"), null=True, blank=True)
+    evaluatie_gevraagd_op = models.DateTimeField(_("evaluatie gevraagd op"), null=True, blank=True)
+    geanonimiseerd_op = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
+
+    objects = InschrijvingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["aangemaakt_op", "pk"]
+        verbose_name = _("inschrijving")
+        verbose_name_plural = _("inschrijvingen")
+        constraints = [
+            # One e-mail address signs up for a session once (cancelled ones aside).
+            models.UniqueConstraint(
+                fields=["sessie", "email"],
+                condition=~Q(status="geannuleerd"),
+                name="inschrijving_eenmaal_per_sessie",
+            )
+        ]
+        indexes = [models.Index(fields=["sessie", "status", "aangemaakt_op"])]
+
+    def __str__(self) -> str:
+        return f"{self.naam} · {self.sessie}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("inschrijving", args=[self.token])
+
+
+class Evaluatie(models.Model):
+    inschrijving = models.OneToOneField(
+        Inschrijving, on_delete=models.CASCADE, related_name="evaluatie"
+    )
+    score = models.PositiveSmallIntegerField(
+        _("score"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    wat_goed = models.TextField(_("wat was goed?"), blank=True)
+    wat_beter = models.TextField(_("wat kan beter?"), blank=True)
+    ingevuld_op = models.DateTimeField(_("ingevuld op"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-ingevuld_op"]
+        verbose_name = _("evaluatie")
+        verbose_name_plural = _("evaluaties")
+
+    def __str__(self) -> str:
+        return f"{self.score}/5 · {self.inschrijving.sessie}"
+
+
+class Mail(models.Model):
+    """The outbox: a mail is stored with the data that causes it, then sent by a task.
+
+    Nothing is lost when sending fails: the mail stays here as 'mislukt' with its error,
+    visible to staff, and `manage.py mails_versturen` (or the admin action) retries it.
+    """
+
+    class Status(models.TextChoices):
+        WACHTEND = "wachtend", _("Wachtend")
+        VERZONDEN = "verzonden", _("Verzonden")
+        MISLUKT = "mislukt", _("Mislukt")
+
+    ontvanger = models.EmailField(_("ontvanger"))
+    onderwerp = models.CharField(_("onderwerp"), max_length=250)
+    tekst = models.TextField(_("tekst"))
+    bijlage_naam = models.CharField(_("bijlage"), max_length=100, blank=True)
+    bijlage_type = models.CharField(max_length=100, blank=True)
+    bijlage_inhoud = models.TextField(blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.WACHTEND
+    )
+    pogingen = models.PositiveSmallIntegerField(_("pogingen"), default=0)
+    laatste_fout = models.TextField(_("laatste fout"), blank=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-aangemaakt_op", "-pk"]
+        verbose_name = _("uitgaande mail")
+        verbose_name_plural = _("uitgaande mails")
+        indexes = [models.Index(fields=["status"])]
+
+    def __str__(self) -> str:
+        return f"{self.onderwerp} → {self.ontvanger}"

@@ -1,0 +1,284 @@
+"""Views for the workshop offer, requests, sign-up and the personal token pages. Glue only."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from baz.tekst import markdown_naar_html
+
+from . import ics, services
+from .forms import AanvraagForm, EvaluatieForm, InschrijvingForm
+from .models import Aanvraag, Doelpubliek, Inschrijving, Sessie, Workshop
+
+# Evaluations can be given until this long after the session.
+EVALUATIE_TERMIJN_DAGEN = 60
+
+
+def _te_veel_verzonden(request: HttpRequest) -> bool:
+    """A simple rate limit on the public forms: so many POSTs per address per 10 minutes."""
+    limiet = getattr(settings, "WORKSHOPS_MAX_POSTS", 30)
+    sleutel = f"workshops:posts:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(sleutel, 0, timeout=600)
+    try:
+        return cache.incr(sleutel) > limiet
+    except ValueError:  # expired between add and incr
+        return False
+
+
+def _te_veel(request: HttpRequest) -> HttpResponse:
+    return render(request, "workshops/te_veel.html", status=429)
+
+
+def _token_onbekend(request: HttpRequest, *, verlopen: bool = False) -> HttpResponse:
+    """A clear page for an unknown, erased or expired personal link (404 or 410)."""
+    return render(
+        request,
+        "workshops/token_onbekend.html",
+        {"verlopen": verlopen},
+        status=410 if verlopen else 404,
+    )
+
+
+@require_GET
+def lijst(request: HttpRequest) -> HttpResponse:
+    doelpublieken = list(Doelpubliek.objects.all())
+    gekozen = request.GET.get("doelpubliek", "")
+    workshops = Workshop.objects.gepubliceerd().voor_overzicht()
+    actief = next((d for d in doelpublieken if d.slug == gekozen), None)
+    if actief:
+        workshops = workshops.filter(doelpublieken=actief)
+    workshops = list(workshops)
+    sessies = sorted(
+        (sessie for workshop in workshops for sessie in workshop.komende_sessies),
+        key=lambda sessie: sessie.begint_op,
+    )
+    for workshop in workshops:
+        for sessie in workshop.komende_sessies:
+            sessie.workshop = workshop  # the list shows the title: no query per session
+    return render(
+        request,
+        "workshops/lijst.html",
+        {
+            "workshops": workshops,
+            "doelpublieken": doelpublieken,
+            "actief": actief,
+            "sessies": sessies[:8],
+        },
+    )
+
+
+@require_GET
+def detail(request: HttpRequest, slug: str) -> HttpResponse:
+    workshop = get_object_or_404(Workshop.objects.gepubliceerd().voor_overzicht(), slug=slug)
+    for sessie in workshop.komende_sessies:
+        sessie.workshop = workshop
+    return render(
+        request,
+        "workshops/detail.html",
+        {"workshop": workshop, "beschrijving": markdown_naar_html(workshop.beschrijving)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def aanvragen(request: HttpRequest, slug: str) -> HttpResponse:
+    workshop = get_object_or_404(Workshop.objects.gepubliceerd(), slug=slug)
+    if request.method == "POST" and _te_veel_verzonden(request):
+        return _te_veel(request)
+    if request.method == "POST":
+        form = AanvraagForm(request.POST, workshop=workshop)
+        if form.is_valid():
+            aanvraag, _nieuw = services.aanvraag_indienen(
+                workshop=workshop,
+                indiening_sleutel=form.cleaned_data.get("sleutel"),
+                **form.gegevens(),
+            )
+            return redirect("aanvraag-verstuurd", token=aanvraag.token)
+    else:
+        form = AanvraagForm(workshop=workshop)
+    return render(
+        request, "workshops/aanvraag_formulier.html", {"workshop": workshop, "form": form}
+    )
+
+
+@require_GET
+def aanvraag_verstuurd(request: HttpRequest, token: str) -> HttpResponse:
+    return _aanvraag_pagina(request, token, bevestiging=True)
+
+
+@require_GET
+def aanvraag_opvolgen(request: HttpRequest, token: str) -> HttpResponse:
+    return _aanvraag_pagina(request, token, bevestiging=False)
+
+
+def _aanvraag_pagina(request: HttpRequest, token: str, *, bevestiging: bool) -> HttpResponse:
+    aanvraag = Aanvraag.objects.select_related("workshop", "gemeente").filter(token=token).first()
+    if aanvraag is None or aanvraag.geanonimiseerd_op:
+        return _token_onbekend(request)
+    response = render(
+        request,
+        "workshops/aanvraag.html",
+        {"aanvraag": aanvraag, "workshop": aanvraag.workshop, "bevestiging": bevestiging},
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _sessie_of_404(slug: str, pk: int, toegang: str) -> Sessie:
+    sessie = get_object_or_404(
+        Sessie.objects.select_related("workshop").met_aantallen(),
+        pk=pk,
+        workshop__slug=slug,
+        workshop__gepubliceerd=True,
+    )
+    if not sessie.openbaar and toegang != sessie.toegangscode:
+        raise Http404(_("Deze sessie bestaat niet."))
+    return sessie
+
+
+@require_http_methods(["GET", "POST"])
+def sessie(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    toegang = request.GET.get("toegang", "")
+    sessie = _sessie_of_404(slug, pk, toegang)
+    if request.method == "POST" and _te_veel_verzonden(request):
+        return _te_veel(request)
+    reden_gesloten = sessie.reden_gesloten()
+    form = None
+    if not reden_gesloten:
+        if request.method == "POST":
+            form = InschrijvingForm(request.POST)
+            if form.is_valid():
+                try:
+                    inschrijving = services.inschrijving_maken(
+                        sessie=sessie,
+                        naam=form.cleaned_data["naam"],
+                        email=form.cleaned_data["email"],
+                        organisatie=form.cleaned_data["organisatie"],
+                        toegankelijkheid=form.cleaned_data["toegankelijkheid"],
+                        indiening_sleutel=form.cleaned_data.get("sleutel"),
+                    )
+                except services.InschrijvingNietMogelijk as fout:
+                    form.add_error(None, str(fout))
+                else:
+                    return redirect("inschrijving", token=inschrijving.token)
+        else:
+            form = InschrijvingForm()
+    elif request.method == "POST":
+        messages.error(request, reden_gesloten)
+    return render(
+        request,
+        "workshops/sessie.html",
+        {
+            "sessie": sessie,
+            "workshop": sessie.workshop,
+            "form": form,
+            "reden_gesloten": reden_gesloten,
+            "vrij": max(sessie.capaciteit - sessie.aantal_bevestigd, 0),
+            "toegang": toegang if not sessie.openbaar else "",
+        },
+    )
+
+
+def _inschrijving_of_none(token: str) -> Inschrijving | None:
+    inschrijving = (
+        Inschrijving.objects.select_related("sessie__workshop").filter(token=token).first()
+    )
+    if inschrijving is None or inschrijving.geanonimiseerd_op:
+        return None
+    return inschrijving
+
+
+@require_GET
+def inschrijving(request: HttpRequest, token: str) -> HttpResponse:
+    inschrijving = _inschrijving_of_none(token)
+    if inschrijving is None:
+        return _token_onbekend(request)
+    sessie = inschrijving.sessie
+    plaats_op_wachtlijst = None
+    if inschrijving.status == Inschrijving.Status.WACHTLIJST:
+        plaats_op_wachtlijst = (
+            sessie.inschrijvingen.wachtlijst()
+            .filter(aangemaakt_op__lte=inschrijving.aangemaakt_op)
+            .count()
+        )
+    response = render(
+        request,
+        "workshops/inschrijving.html",
+        {
+            "inschrijving": inschrijving,
+            "sessie": sessie,
+            "workshop": sessie.workshop,
+            "plaats_op_wachtlijst": plaats_op_wachtlijst,
+            "kan_annuleren": inschrijving.status != Inschrijving.Status.GEANNULEERD
+            and sessie.begint_op > timezone.now()
+            and not sessie.geannuleerd_op,
+        },
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_POST
+def inschrijving_annuleren(request: HttpRequest, token: str) -> HttpResponse:
+    inschrijving = _inschrijving_of_none(token)
+    if inschrijving is None:
+        return _token_onbekend(request)
+    if inschrijving.status != Inschrijving.Status.GEANNULEERD:
+        services.inschrijving_annuleren(inschrijving=inschrijving)
+        messages.success(
+            request, _("Je inschrijving is geannuleerd. Bedankt om het te laten weten.")
+        )
+    return redirect("inschrijving", token=token)
+
+
+@require_GET
+def inschrijving_ics(request: HttpRequest, token: str) -> HttpResponse:
+    inschrijving = _inschrijving_of_none(token)
+    if inschrijving is None:
+        return _token_onbekend(request)
+    response = HttpResponse(
+        ics.kalender([inschrijving.sessie]), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="workshop.ics"'
+    return response
+
+
+@require_GET
+def agenda_ics(request: HttpRequest) -> HttpResponse:
+    sessies = Sessie.objects.voor_agenda()
+    return HttpResponse(ics.kalender(sessies), content_type="text/calendar; charset=utf-8")
+
+
+@require_http_methods(["GET", "POST"])
+def evaluatie(request: HttpRequest, token: str) -> HttpResponse:
+    inschrijving = _inschrijving_of_none(token)
+    if inschrijving is None or inschrijving.status != Inschrijving.Status.BEVESTIGD:
+        return _token_onbekend(request)
+    sessie = inschrijving.sessie
+    nu = timezone.now()
+    if sessie.eindigt_op > nu:
+        reden = _("De evaluatie opent na afloop van de sessie.")
+    elif (nu - sessie.eindigt_op).days > EVALUATIE_TERMIJN_DAGEN:
+        return _token_onbekend(request, verlopen=True)
+    elif hasattr(inschrijving, "evaluatie"):
+        reden = _("Je vulde de evaluatie al in. Bedankt!")
+    else:
+        reden = ""
+    form = None
+    if not reden:
+        form = EvaluatieForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            services.evaluatie_indienen(inschrijving=inschrijving, **form.cleaned_data)
+            messages.success(request, _("Bedankt voor je evaluatie!"))
+            return redirect("evaluatie", token=token)
+    response = render(
+        request,
+        "workshops/evaluatie.html",
+        {"inschrijving": inschrijving, "sessie": sessie, "form": form, "reden": reden},
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
