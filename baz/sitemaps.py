@@ -6,7 +6,16 @@ class StatischeSitemap(Sitemap):
     priority = 0.8
 
     def items(self):
-        return ["home", "over-baz", "inspiraties", "werkmodellen", "privacy", "toegankelijkheid"]
+        return [
+            "home",
+            "over-baz",
+            "inspiraties",
+            "werkmodellen",
+            "workshops",
+            "netwerken:overzicht",
+            "privacy",
+            "toegankelijkheid",
+        ]
 
     def location(self, item: str) -> str:
         return reverse(item)

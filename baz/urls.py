@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.views.static import serve
 
 from inspiraties.sitemaps import InspiratieSitemap, WerkmodelSitemap
+from workshops.sitemaps import WorkshopSitemap
 
 from . import views
 from .sitemaps import StatischeSitemap
@@ -14,6 +15,7 @@ sitemaps = {
     "statisch": StatischeSitemap,
     "werkmodellen": WerkmodelSitemap,
     "inspiraties": InspiratieSitemap,
+    "workshops": WorkshopSitemap,
 }
 
 urlpatterns = [

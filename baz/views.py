@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from baz.demo.inhoud import OVER_BAZ
 from baz.tekst import markdown_naar_html
 from inspiraties.models import Inspiratie, Werkmodel
+from workshops.models import Sessie
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -24,6 +25,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "werkmodellen": Werkmodel.objects.all(),
             "uitgelicht": uitgelicht,
             "recent": recent[:6],
+            "sessies": Sessie.objects.voor_agenda().met_aantallen().order_by("begint_op")[:3],
         },
     )
 

@@ -87,6 +87,7 @@ def werkmodel(request: HttpRequest, slug: str) -> HttpResponse:
             "inspiraties": inspiraties[:12],
             "aantal": inspiraties.count(),
             "andere": Werkmodel.objects.exclude(pk=model.pk),
+            "workshops": model.workshops.gepubliceerd().order_by("titel"),
         },
     )
 

@@ -242,8 +242,15 @@ def test_catalogus_heeft_een_vast_aantal_queries(
 def test_homepage_heeft_een_vast_aantal_queries(
     bezoeker, werkmodellen, django_assert_num_queries, aantal
 ):
+    from tests.workshops.conftest import maak_sessie, maak_workshop
+
     for nummer in range(aantal):
         maak_inspiratie(titel=f"Inspiratie {nummer}", uitgelicht=nummer == 0)
-    # Guards the N+1 on card werkmodellen: werkmodellen, featured (+prefetch), recent (+prefetch).
-    with django_assert_num_queries(5):
-        bezoeker.get("/")
+    workshop = maak_workshop()
+    for dag in range(1, 5):
+        maak_sessie(workshop, dagen=dag)
+    # Guards the N+1 on card werkmodellen and on each session's workshop and places:
+    # werkmodellen, featured (+prefetch), recent (+prefetch), sessions with their counts.
+    with django_assert_num_queries(6):
+        antwoord = bezoeker.get("/")
+    assert len(antwoord.context["sessies"]) == 3
