@@ -215,6 +215,26 @@ STORAGES = {
         )
     },
 }
+# Uploaded images on S3-compatible object storage when S3_BUCKET is set (several app servers
+# then share them); on the local disk (MEDIA_ROOT) otherwise.
+S3_BUCKET = os.environ.get("S3_BUCKET", "")
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "access_key": os.environ.get("S3_ACCESS_KEY_ID", ""),
+            "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY", ""),
+            "custom_domain": os.environ.get("S3_CUSTOM_DOMAIN") or None,
+            "default_acl": None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
+    if not (os.environ.get("S3_ACCESS_KEY_ID") and os.environ.get("S3_SECRET_ACCESS_KEY")):
+        raise ImproperlyConfigured("S3_BUCKET needs S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY.")
 # Uploads bigger than this are refused before they reach a form (bytes).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 11 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
@@ -270,6 +290,12 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
+if S3_BUCKET:  # images come from the bucket's public address
+    SECURE_CSP["img-src"].append(
+        "https://" + os.environ["S3_CUSTOM_DOMAIN"]
+        if os.environ.get("S3_CUSTOM_DOMAIN")
+        else os.environ.get("S3_ENDPOINT_URL") or f"https://{S3_BUCKET}.s3.amazonaws.com"
+    )
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
