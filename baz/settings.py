@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "taggit",
     "django_filters",
+    "django_tasks_db",
     "baz",
     "inspiraties",
     "workshops",
@@ -275,7 +276,18 @@ else:
         f"EMAIL_BACKEND_KIND must be smtp, console or file, got {_mail_backend!r}."
     )
 
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Work outside the request (mails) goes through django.tasks. Production queues tasks in the
+# database and a separate worker process runs them (`manage.py db_worker`); development and
+# tests run them at once.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate" if DEBUG or TESTING else "database")
+if TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+elif TASKS_BACKEND == "immediate":
+    TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+else:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be database or immediate, got {TASKS_BACKEND!r}."
+    )
 
 # Security. Production values are the defaults; DEBUG relaxes only what needs HTTPS.
 SECURE_CSP = {

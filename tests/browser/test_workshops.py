@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.core.cache import cache
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_overtredingen
 from tests.workshops.conftest import maak_sessie, maak_workshop
@@ -34,7 +35,7 @@ def test_een_vereniging_vraagt_een_workshop_aan(pagina, workshop, gemeenten):
     # Sending half a form: an error summary, messages beside the fields, input kept.
     pagina.get_by_label("Naam van de vereniging of organisatie").fill("Toneelkring De Planken")
     pagina.get_by_role("button", name="Aanvraag versturen").click()
-    assert pagina.locator(".foutenoverzicht").is_visible()
+    expect(pagina.locator(".foutenoverzicht")).to_be_visible()
     assert pagina.get_by_label("Naam van de vereniging of organisatie").input_value() == (
         "Toneelkring De Planken"
     )
@@ -72,7 +73,7 @@ def test_inschrijven_wachtlijst_en_annuleren(pagina, workshop):
     assert axe_overtredingen(pagina) == []
 
     pagina.get_by_role("button", name="Op de wachtlijst").click()
-    assert pagina.locator(".foutenoverzicht").is_visible()
+    expect(pagina.locator(".foutenoverzicht")).to_be_visible()
     assert axe_overtredingen(pagina) == []
 
     pagina.get_by_label("Naam").fill("Lien")
