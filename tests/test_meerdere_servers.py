@@ -142,3 +142,43 @@ def test_een_publicatie_via_de_ene_server_is_meteen_zichtbaar_op_de_andere(
     begin = time.monotonic()
     assert "Verhaal over twee servers" in bezoeker.get(b + "/inspiraties/")
     assert time.monotonic() - begin < 2
+
+
+def test_plaatsen_blijven_exact_als_inschrijvingen_over_beide_servers_verdeeld_zijn(
+    twee_servers, werkmodellen
+):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.workshops.conftest import maak_sessie, maak_workshop
+    from workshops.models import Inschrijving
+
+    sessie = maak_sessie(maak_workshop(), capaciteit=8)
+    pad = sessie.get_absolute_url()
+    deelnemers = []
+    for nummer in range(24):
+        browser, server = Browser(), twee_servers[nummer % 2]
+        formulier = browser.get(server + pad)
+        velden = dict(
+            re.findall(r'name="(csrfmiddlewaretoken|geladen|sleutel)" value="([^"]+)"', formulier)
+        )
+        deelnemers.append((browser, server, velden, nummer))
+    time.sleep(3.2)  # the forms' time trap: a human takes a few seconds to fill them in
+
+    def inschrijven(deelnemer) -> str:
+        browser, server, velden, nummer = deelnemer
+        data = {
+            **velden,
+            "naam": f"Deelnemer {nummer}",
+            "email": f"d{nummer}@example.org",
+            "_geen_get": True,
+        }
+        return browser.post(server + pad, data)
+
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        antwoorden = list(pool.map(inschrijven, deelnemers))
+
+    assert all("je bent ingeschreven" in a or "wachtlijst" in a for a in antwoorden)
+    statussen = list(Inschrijving.objects.filter(sessie=sessie).values_list("status", flat=True))
+    assert len(statussen) == 24
+    assert statussen.count("bevestigd") == 8
+    assert statussen.count("wachtlijst") == 16
