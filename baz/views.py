@@ -3,28 +3,53 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from baz.demo.inhoud import OVER_BAZ
 from baz.tekst import markdown_naar_html
 from inspiraties.models import Inspiratie, Werkmodel
+from inspiraties.versie import catalogus_versie
 from workshops.models import Sessie
 
 
+class HomeInspiraties:
+    """The inspiratie part of the home page, read only when its cached fragment is stale."""
+
+    @cached_property
+    def werkmodellen(self):
+        return list(Werkmodel.objects.all())
+
+    @cached_property
+    def uitgelicht(self) -> Inspiratie | None:
+        return (
+            Inspiratie.objects.gepubliceerd()
+            .voor_kaarten()
+            .filter(uitgelicht=True)
+            .order_by("-gepubliceerd_op", "-pk")
+            .first()
+        )
+
+    @cached_property
+    def recent(self) -> list[Inspiratie]:
+        recent = (
+            Inspiratie.objects.gepubliceerd().voor_kaarten().order_by("-gepubliceerd_op", "-pk")
+        )
+        if self.uitgelicht:
+            recent = recent.exclude(pk=self.uitgelicht.pk)
+        return list(recent[:6])
+
+
 def home(request: HttpRequest) -> HttpResponse:
-    gepubliceerd = Inspiratie.objects.gepubliceerd().voor_kaarten()
-    uitgelicht = gepubliceerd.filter(uitgelicht=True).order_by("-gepubliceerd_op").first()
-    recent = gepubliceerd.order_by("-gepubliceerd_op", "-pk")
-    if uitgelicht:
-        recent = recent.exclude(pk=uitgelicht.pk)
+    # The inspiraties are a template fragment cached per catalogue version; the sessions (whose
+    # free places change with every sign-up) are read fresh.
     return render(
         request,
         "baz/home.html",
         {
-            "werkmodellen": Werkmodel.objects.all(),
-            "uitgelicht": uitgelicht,
-            "recent": recent[:6],
+            "catalogusversie": catalogus_versie(),
+            "inspiraties": HomeInspiraties(),
             "sessies": Sessie.objects.voor_agenda().met_aantallen().order_by("begint_op")[:3],
         },
     )

@@ -250,7 +250,10 @@ def test_homepage_heeft_een_vast_aantal_queries(
     for dag in range(1, 5):
         maak_sessie(workshop, dagen=dag)
     # Guards the N+1 on card werkmodellen and on each session's workshop and places:
-    # werkmodellen, featured (+prefetch), recent (+prefetch), sessions with their counts.
-    with django_assert_num_queries(6):
+    # catalogue version, werkmodellen, featured (+prefetch), recent (+prefetch), sessions.
+    with django_assert_num_queries(7):
         antwoord = bezoeker.get("/")
     assert len(antwoord.context["sessies"]) == 3
+    # Afterwards the inspiratie part comes from the fragment cache: version and sessions.
+    with django_assert_num_queries(2):
+        assert "Inspiratie 0" in bezoeker.get("/").content.decode()  # the featured one
