@@ -76,3 +76,12 @@ def test_medewerkers_krijgen_nooit_een_bewaarde_pagina(medewerker_client, werkmo
     maak_inspiratie(titel="Iets")
     medewerker_client.get("/inspiraties/")
     assert not medewerker_client.get("/inspiraties/").has_header("X-Paginacache")
+
+
+def test_de_homepage_toont_een_nieuwe_publicatie_meteen(bezoeker, werkmodellen):
+    maak_inspiratie(titel="Eerste verhaal", dagen_geleden=3)
+    assert "Eerste verhaal" in html(bezoeker, "/")
+    nieuw = maak_inspiratie(titel="Vers van de pers", status="concept")
+    assert "Vers van de pers" not in html(bezoeker, "/")
+    inspiratie_publiceren(inspiratie=nieuw)
+    assert "Vers van de pers" in html(bezoeker, "/")
