@@ -5,7 +5,7 @@ SHELL := /bin/bash
 UV = $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 DEV_ENV := DEBUG=1
 
-.PHONY: run test bench lint clean uv
+.PHONY: run test bench backup-check lint clean uv
 
 uv:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 \
@@ -35,6 +35,10 @@ test: .venv
 bench: .venv
 	@command -v wrk >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
 	@$(UV) run --frozen python bench/bench.py
+
+## make backup-check: back up DATABASE_URL (PostgreSQL) to backups/, restore it into a scratch database and check it
+backup-check: .venv
+	@dump=$$(scripts/backup.sh) && scripts/restore-check.sh "$$dump"
 
 lint: .venv
 	@$(UV) run --frozen ruff check --fix .

@@ -16,8 +16,11 @@ BEWAARTIJD = 600  # seconds; the version makes entries stale long before this
 BEWAARDE_HEADERS = ("Content-Type", "Vary", "Content-Language")
 
 
-def anoniem_gecached(versie: Callable[[], str]):
-    """Cache successful GET responses of a view for anonymous visitors under `versie()`."""
+def anoniem_gecached(versie: Callable[[], str], bewaartijd: int = BEWAARTIJD):
+    """Cache successful GET responses of a view for anonymous visitors under `versie()`.
+
+    `bewaartijd` bounds how long a page may lag behind data that `versie` does not cover.
+    """
 
     def decorator(view):
         @wraps(view)
@@ -46,7 +49,7 @@ def anoniem_gecached(versie: Callable[[], str]):
                 if hasattr(antwoord, "render") and not antwoord.is_rendered:
                     antwoord.render()
                 headers = [(n, antwoord[n]) for n in BEWAARDE_HEADERS if antwoord.has_header(n)]
-                cache.set(sleutel, (antwoord.content, headers), BEWAARTIJD)
+                cache.set(sleutel, (antwoord.content, headers), bewaartijd)
             return antwoord
 
         return wrapper

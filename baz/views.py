@@ -8,6 +8,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from baz.demo.inhoud import OVER_BAZ
+from baz.paginacache import anoniem_gecached
 from baz.tekst import markdown_naar_html
 from inspiraties.models import Inspiratie, Werkmodel
 from inspiraties.versie import catalogus_versie
@@ -41,6 +42,9 @@ class HomeInspiraties:
         return list(recent[:6])
 
 
+# Anonymous visitors get a copy of at most 5 seconds old for the sessions' free places (the
+# session page itself is always live); a publication shows at once through the version.
+@anoniem_gecached(catalogus_versie, bewaartijd=5)
 def home(request: HttpRequest) -> HttpResponse:
     # The inspiraties are a template fragment cached per catalogue version; the sessions (whose
     # free places change with every sign-up) are read fresh.

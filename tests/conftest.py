@@ -78,10 +78,13 @@ def _media_in_tmp(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _lege_cache():
-    """Each test starts with an empty cache (page and facet caches, rate limits)."""
+    """Each test starts with empty caches: Django's (page and facet caches, rate limits) and
+    the content-type cache (a transactional test's flush gives content types new ids)."""
+    from django.contrib.contenttypes.models import ContentType
     from django.core.cache import cache
 
     cache.clear()
+    ContentType.objects.clear_cache()
     yield
     cache.clear()
 

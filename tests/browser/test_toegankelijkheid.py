@@ -116,11 +116,13 @@ def test_skiplink_is_de_eerste_tabstop_en_gaat_naar_de_inhoud(pagina, inhoud):
 
 def tab_tot(page, doel, maximum: int = 60) -> int:
     """Press Tab until `doel` has focus; returns the number of presses (fails after maximum)."""
+    langs = []
     for keer in range(1, maximum + 1):
         page.keyboard.press("Tab")
         if doel.evaluate("el => el === document.activeElement"):
             return keer
-    raise AssertionError(f"{doel} kreeg geen focus na {maximum} keer Tab")
+        langs.append(page.evaluate("document.activeElement.outerHTML.slice(0, 80)"))
+    raise AssertionError(f"{doel} kreeg geen focus na {maximum} keer Tab, langs: {langs}")
 
 
 def omlijning(locator) -> str:

@@ -240,7 +240,7 @@ def test_catalogus_heeft_een_vast_aantal_queries(
 
 @pytest.mark.parametrize("aantal", [3, 30])
 def test_homepage_heeft_een_vast_aantal_queries(
-    bezoeker, werkmodellen, django_assert_num_queries, aantal
+    bezoeker, werkmodellen, django_assert_num_queries, django_user_model, aantal
 ):
     from tests.workshops.conftest import maak_sessie, maak_workshop
 
@@ -250,10 +250,23 @@ def test_homepage_heeft_een_vast_aantal_queries(
     for dag in range(1, 5):
         maak_sessie(workshop, dagen=dag)
     # Guards the N+1 on card werkmodellen and on each session's workshop and places:
-    # catalogue version, werkmodellen, featured (+prefetch), recent (+prefetch), sessions.
-    with django_assert_num_queries(7):
+    # catalogue version (page and fragment cache), werkmodellen, featured (+prefetch), recent
+    # (+prefetch), sessions.
+    with django_assert_num_queries(8):
         antwoord = bezoeker.get("/")
     assert len(antwoord.context["sessies"]) == 3
-    # Afterwards the inspiratie part comes from the fragment cache: version and sessions.
-    with django_assert_num_queries(2):
+    # Within seconds an anonymous visitor gets the stored page: one version read.
+    with django_assert_num_queries(1):
         assert "Inspiratie 0" in bezoeker.get("/").content.decode()  # the featured one
+    # Signed-in users get a fresh page, with the inspiratie part from the fragment cache.
+    bezoeker.force_login(django_user_model.objects.create_user("lid", "lid@example.org", "x"))
+    with django_assert_num_queries(4):  # session + user, catalogue version, sessions
+        assert "Inspiratie 0" in bezoeker.get("/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "parameter", ["q", "werkmodel", "provincie", "thema", "doelgroep", "sorteer", "pagina"]
+)
+def test_een_nul_byte_in_een_parameter_geeft_geen_fout(bezoeker, catalogus, parameter):
+    antwoord = bezoeker.get("/inspiraties/", {parameter: "buddy\x00werking"})
+    assert antwoord.status_code == 200
