@@ -6,7 +6,6 @@ in the URL are dropped with a message instead of failing, so a stale bookmark st
 """
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 
 import django_filters
@@ -25,7 +24,6 @@ from .queries import MAX_ZOEKLENGTE
 from .versie import catalogus_versie
 
 PER_PAGINA = 12
-STUURTEKENS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 FACET_BEWAARTIJD = 600  # seconds; a new catalogue version makes entries stale before that
 FILTERS = ("werkmodel", "provincie", "thema", "doelgroep")
 SORTERINGEN = {
@@ -247,18 +245,8 @@ def _thema_totalen(basis: QuerySet) -> list[tuple[int, str, str]]:
     return themas
 
 
-def _zonder_stuurtekens(params: QueryDict) -> QueryDict:
-    """Drop control characters (NUL and the like) from every value: no database stores them,
-    and PostgreSQL refuses a query that contains a NUL byte."""
-    schoon = QueryDict(mutable=True)
-    for naam, waarden in params.lists():
-        schoon.setlist(naam, [STUURTEKENS.sub("", waarde) for waarde in waarden])
-    return schoon
-
-
 def catalogus_opbouwen(params: QueryDict, basis: QuerySet) -> Catalogus:
     """Everything the catalogue page shows, in a fixed number of queries."""
-    params = _zonder_stuurtekens(params)
     meldingen = []
     geldig, onbekend = _geldige_waarden(params)
     for naam, waarden in onbekend.items():
