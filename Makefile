@@ -38,7 +38,7 @@ bench: .venv
 
 ## make backup-check: back up DATABASE_URL (PostgreSQL) to backups/, restore it into a scratch database and check it
 backup-check: .venv
-	@dump=$$(scripts/backup.sh) && scripts/restore-check.sh "$$dump"
+	@dump=$$(scripts/backup.sh) && PYTHON="$(UV) run --frozen python" scripts/restore-check.sh "$$dump"
 
 lint: .venv
 	@$(UV) run --frozen ruff check --fix .

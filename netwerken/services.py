@@ -54,8 +54,9 @@ def _mails_versturen(berichten: list[EmailMessage]) -> None:
 
 
 def _na_commit_mailen(maak_berichten) -> None:
-    """Build and send the mails once the surrounding transaction has committed."""
-    transaction.on_commit(lambda: _mails_versturen(maak_berichten()))
+    """Build and send the mails once the surrounding transaction has committed. A mail server
+    that fails is logged (robust) and never undoes or breaks what was stored."""
+    transaction.on_commit(lambda: _mails_versturen(maak_berichten()), robust=True)
 
 
 def _mail(onderwerp: str, template: str, context: dict, aan: list[str]) -> EmailMessage:
