@@ -78,15 +78,3 @@ class AfgeremdeModelBackend(ModelBackend):
         else:
             teller_wissen(username)
         return user
-
-
-def te_vaak(request: HttpRequest, actie: str, *, limiet: int, venster: int) -> bool:
-    """Counts this address's posts of one public form; True once it passed `limiet` in `venster`
-    seconds (a simple fixed window)."""
-    sleutel = _sleutel(f"formulier:{actie}", request.META.get("REMOTE_ADDR") or "onbekend")
-    cache.add(sleutel, 0, venster)
-    try:
-        return cache.incr(sleutel) > limiet
-    except ValueError:
-        cache.set(sleutel, 1, venster)
-        return False

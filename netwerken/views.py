@@ -20,11 +20,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from baz.demo.inhoud import COACHINGTRAJECT, LEREND_NETWERK
+from baz.ratelimiet import te_vaak
 from baz.tekst import markdown_naar_html
 
 from . import services
 from .agenda import bijeenkomst_als_ics
-from .beveiliging import te_vaak
 from .forms import (
     BerichtForm,
     CasusForm,

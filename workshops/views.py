@@ -2,13 +2,13 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from baz.ratelimiet import te_vaak
 from baz.tekst import markdown_naar_html
 
 from . import ics, services
@@ -20,14 +20,9 @@ EVALUATIE_TERMIJN_DAGEN = 60
 
 
 def _te_veel_verzonden(request: HttpRequest) -> bool:
-    """A simple rate limit on the public forms: so many POSTs per address per 10 minutes."""
+    """The rate limit on the public workshop forms: so many POSTs per address per 10 minutes."""
     limiet = getattr(settings, "WORKSHOPS_MAX_POSTS", 30)
-    sleutel = f"workshops:posts:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(sleutel, 0, timeout=600)
-    try:
-        return cache.incr(sleutel) > limiet
-    except ValueError:  # expired between add and incr
-        return False
+    return te_vaak(request, "workshops", limiet=limiet, venster=600)
 
 
 def _te_veel(request: HttpRequest) -> HttpResponse:
