@@ -1,0 +1,51 @@
+"""One daily job enforces every retention period, across the apps, idempotently."""
+
+from datetime import date, timedelta
+from io import StringIO
+
+from django.core.management import call_command
+from django.utils import timezone
+
+from netwerken.models import Deelnemer, Interesse
+from tests.netwerken.factories import maak_deelnemer, maak_netwerk
+from tests.workshops.conftest import maak_sessie, maak_workshop
+from workshops.models import Inschrijving
+
+
+def draai(*args: str) -> str:
+    uit = StringIO()
+    call_command("bewaartermijnen", *args, stdout=uit)
+    return uit.getvalue()
+
+
+def test_alle_bewaartermijnen_in_een_commando(werkmodellen):
+    oude_sessie = maak_sessie(maak_workshop(), dagen=-400)
+    oud = Inschrijving.objects.create(
+        sessie=oude_sessie, naam="Oud", email="oud@example.org", status="bevestigd"
+    )
+    recent = Inschrijving.objects.create(
+        sessie=maak_sessie(maak_workshop(slug="ander"), dagen=-30),
+        naam="Recent",
+        email="r@example.org",
+        status="bevestigd",
+    )
+    oud_netwerk = maak_netwerk(begint_op=date(2020, 1, 1), eindigt_op=date(2021, 1, 1))
+    maak_deelnemer(oud_netwerk)
+    interesse = Interesse.objects.create(
+        bestuur="B", contactpersoon="C", email="c@example.org", vorm="netwerk", bericht="x"
+    )
+    Interesse.objects.filter(pk=interesse.pk).update(
+        aangemaakt_op=timezone.now() - timedelta(days=800)
+    )
+
+    droog = draai("--dry-run")
+    assert "Inschrijving voor een sessie: 365 dagen" in droog
+    assert "inschrijvingen 1" in droog and "interesses 1" in droog and "deelnemers 1" in droog
+    assert Inschrijving.objects.get(pk=oud.pk).naam == "Oud"
+
+    draai()
+    assert Inschrijving.objects.get(pk=oud.pk).naam == "(geanonimiseerd)"
+    assert Inschrijving.objects.get(pk=recent.pk).naam == "Recent"
+    assert not Interesse.objects.exists() and not Deelnemer.objects.exists()
+    nogmaals = draai()
+    assert "inschrijvingen 0" in nogmaals and "interesses 0" in nogmaals  # idempotent
