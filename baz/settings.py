@@ -77,7 +77,9 @@ def database_from_url(url: str) -> dict:
     )
 
 
-DEBUG = env_bool("DEBUG", False)
+# Without a SECRET_KEY this is a developer's machine: DEBUG defaults to on (localhost only, a
+# development key). Every deployment sets SECRET_KEY, and there DEBUG defaults to off.
+DEBUG = env_bool("DEBUG", not os.environ.get("SECRET_KEY"))
 # Under pytest the suite supplies its own safe values (pytest-django imports settings early).
 TESTING = "pytest" in sys.modules or env_bool("BAZ_TESTING", False)
 
