@@ -243,6 +243,9 @@ if S3_BUCKET:
 DATA_UPLOAD_MAX_MEMORY_SIZE = 11 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
+# Public forms: a submit sooner than this many seconds after loading is a bot (baz.spamwering).
+FORMULIER_MIN_INVULTIJD = 3
+
 # Mail (Django 6.1 MAILERS). Development prints mails on the console; production sends SMTP.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "BurgersAanZet <info@burgersaanzet.be>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)

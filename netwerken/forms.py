@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from baz.spamwering import BeschermdFormulier
+
 from .models import (
     Bericht,
     Bijeenkomst,
@@ -22,10 +24,7 @@ SCORE_KEUZES = [
 ]
 
 
-class InteresseForm(forms.ModelForm):
-    # Honeypot against spam bots: people never see it (hidden by CSS and aria-hidden).
-    website = forms.CharField(required=False, label=_("Laat dit veld leeg"))
-
+class InteresseForm(BeschermdFormulier, forms.ModelForm):
     class Meta:
         model = Interesse
         fields = ["bestuur", "gemeente", "contactpersoon", "email", "telefoon", "vorm", "bericht"]
@@ -48,10 +47,6 @@ class InteresseForm(forms.ModelForm):
         self.fields["contactpersoon"].widget.attrs["autocomplete"] = "name"
         self.fields["telefoon"].widget.attrs["autocomplete"] = "tel"
         self.fields["telefoon"].widget.input_type = "tel"
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("website"))
 
 
 class CasusForm(forms.ModelForm):

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from baz.demo.inhoud import COACHINGTRAJECT, LEREND_NETWERK
 from baz.ratelimiet import te_vaak
+from baz.spamwering import bot_loggen
 from baz.tekst import markdown_naar_html
 
 from . import services
@@ -84,7 +85,9 @@ def overzicht(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and te_vaak(request, "interesse", limiet=5, venster=3600):
         return render(request, "netwerken/te_vaak.html", status=429)
     if request.method == "POST" and form.is_valid():
-        if not form.is_spam():
+        if form.is_bot:
+            bot_loggen(form, "interesse")
+        else:
             try:
                 services.interesse_melden(interesse=form.save(commit=False))
             except ValidationError as fout:

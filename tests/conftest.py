@@ -89,6 +89,12 @@ def _lege_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _geen_tijdval(settings):
+    """Tests submit forms at once; the time trap has its own tests, which set this back."""
+    settings.FORMULIER_MIN_INVULTIJD = 0
+
+
 @pytest.fixture
 def werkmodellen(db):
     """The six werkmodellen (a data migration; recreated after a transactional test flushed)."""

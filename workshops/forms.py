@@ -1,71 +1,16 @@
 """Public forms: the request form, sign-up and evaluation. Every message in Dutch."""
 
 import re
-import uuid
 from datetime import date, timedelta
 
 from django import forms
-from django.conf import settings
-from django.core import signing
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from baz.models import Gemeente
+from baz.spamwering import BeschermdFormulier
 
 from .models import Aanvraag, Formaat
-
-TIJDVAL_ZOUT = "workshops.formulier"
-
-
-def min_invultijd() -> float:
-    """Seconds a person needs at least to fill in a form (bots are faster)."""
-    return float(getattr(settings, "WORKSHOPS_MIN_INVULTIJD", 3))
-
-
-class BeschermdFormulier(forms.Form):
-    """Spam protection without JavaScript or tracking: a honeypot and a minimal time trap,
-    plus a key that makes a double submit harmless."""
-
-    website = forms.CharField(required=False, label=_("Laat dit veld leeg"))
-    geladen = forms.CharField(required=False, widget=forms.HiddenInput)
-    sleutel = forms.UUIDField(required=False, widget=forms.HiddenInput)
-
-    beveiligingsvelden = ("website", "geladen", "sleutel")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial.setdefault(
-                "geladen", signing.dumps(timezone.now().timestamp(), salt=TIJDVAL_ZOUT)
-            )
-            self.initial.setdefault("sleutel", uuid.uuid4())
-
-    def zichtbare_velden(self):
-        return [veld for veld in self if veld.name not in self.beveiligingsvelden]
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("website"):
-            raise forms.ValidationError(
-                _("Je formulier lijkt automatisch ingevuld. Laat het laatste veld leeg."),
-                code="honingpot",
-            )
-        try:
-            geladen = float(signing.loads(self.data.get("geladen", ""), salt=TIJDVAL_ZOUT))
-        except (signing.BadSignature, TypeError, ValueError):
-            geladen = None
-        if geladen is None or timezone.now().timestamp() - geladen < min_invultijd():
-            # Keep what was typed, with a fresh timestamp: the next submit gets through.
-            self.data = self.data.copy()
-            self.data["geladen"] = signing.dumps(timezone.now().timestamp(), salt=TIJDVAL_ZOUT)
-            raise forms.ValidationError(
-                _(
-                    "Het formulier werd erg snel verstuurd. Controleer je gegevens en verstuur opnieuw."
-                ),
-                code="tijdval",
-            )
-        return cleaned
-
 
 TELEFOON_TEKENS = re.compile(r"[\s./()\-]")
 TELEFOON_BE = re.compile(r"^(?:\+32|0032|0)([1-9]\d{7,8})$")
@@ -256,15 +201,6 @@ class AanvraagForm(BeschermdFormulier, forms.ModelForm):
         if eerste and tweede and eerste == tweede:
             self.add_error("voorkeur_2", _("Kies een andere datum dan je eerste voorkeur."))
         return cleaned
-
-    def gegevens(self) -> dict:
-        """The cleaned values for the service, without the protection fields."""
-        return {
-            naam: waarde
-            for naam, waarde in self.cleaned_data.items()
-            if naam not in self.beveiligingsvelden
-        }
-
 
 class InschrijvingForm(BeschermdFormulier):
     naam = forms.CharField(

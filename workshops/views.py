@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from baz.ratelimiet import te_vaak
+from baz.spamwering import bot_bedankt
 from baz.tekst import markdown_naar_html
 
 from . import ics, services
@@ -86,6 +87,8 @@ def aanvragen(request: HttpRequest, slug: str) -> HttpResponse:
         return _te_veel(request)
     if request.method == "POST":
         form = AanvraagForm(request.POST, workshop=workshop)
+        if form.is_valid() and form.is_bot:
+            return bot_bedankt(request, form, "aanvraag")
         if form.is_valid():
             aanvraag, _nieuw = services.aanvraag_indienen(
                 workshop=workshop,
@@ -146,6 +149,8 @@ def sessie(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if not reden_gesloten:
         if request.method == "POST":
             form = InschrijvingForm(request.POST)
+            if form.is_valid() and form.is_bot:
+                return bot_bedankt(request, form, "inschrijving")
             if form.is_valid():
                 try:
                     inschrijving = services.inschrijving_maken(

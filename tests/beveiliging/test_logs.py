@@ -33,7 +33,7 @@ def gelogd(caplog) -> str:
 
 @pytest.fixture
 def alles_loggen(caplog, settings):
-    settings.WORKSHOPS_MIN_INVULTIJD = 0
+    settings.FORMULIER_MIN_INVULTIJD = 0
     caplog.set_level(logging.DEBUG)
     return caplog
 

@@ -15,7 +15,7 @@ from workshops.models import Aanvraag, Doelpubliek, Inschrijving
 
 @pytest.fixture
 def workshop(werkmodellen, settings):
-    settings.WORKSHOPS_MIN_INVULTIJD = 0
+    settings.FORMULIER_MIN_INVULTIJD = 0
     cache.clear()  # the rate limit counts per address; the live server is always 127.0.0.1
     doelpubliek = Doelpubliek.objects.create(slug="verenigingen", naam="Verenigingen")
     return maak_workshop(

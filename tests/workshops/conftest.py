@@ -3,26 +3,15 @@
 from datetime import timedelta
 
 import pytest
-from django.core import signing
-from django.core.cache import cache
 from django.utils import timezone
 
-from workshops.forms import TIJDVAL_ZOUT
+from baz.spamwering import tijdstempel
 from workshops.models import Doelpubliek, Sessie, Workshop
-
-
-@pytest.fixture(autouse=True)
-def _geen_tijdval(settings):
-    """The time trap and the rate limit are tested on their own; elsewhere a test submits at
-    once, and starts with an empty rate-limit counter."""
-    settings.WORKSHOPS_MIN_INVULTIJD = 0
-    cache.clear()
 
 
 def geladen(seconden_geleden: int = 30) -> str:
     """The signed 'form loaded at' value a browser would send back."""
-    moment = timezone.now().timestamp() - seconden_geleden
-    return signing.dumps(moment, salt=TIJDVAL_ZOUT)
+    return tijdstempel(seconden_geleden)
 
 
 @pytest.fixture

@@ -144,24 +144,6 @@ def test_leeg_formulier(bezoeker, workshop):
     assert "Geef minstens twee voorkeursperiodes." in response.content.decode()
 
 
-def test_honingpot(bezoeker, workshop, aanvraag_gegevens):
-    response = bezoeker.post(url(workshop), {**aanvraag_gegevens, "website": "http://spam"})
-    assert response.status_code == 200
-    assert "automatisch ingevuld" in response.content.decode()
-    assert Aanvraag.objects.count() == 0
-
-
-def test_tijdval_weigert_een_razendsnelle_verzending(
-    bezoeker, workshop, aanvraag_gegevens, settings
-):
-    settings.WORKSHOPS_MIN_INVULTIJD = 60
-    formulier = bezoeker.get(url(workshop))
-    geladen = formulier.context["form"].initial["geladen"]
-    response = bezoeker.post(url(workshop), {**aanvraag_gegevens, "geladen": geladen})
-    assert "erg snel verstuurd" in response.content.decode()
-    assert Aanvraag.objects.count() == 0
-
-
 def test_onzin_en_te_grote_post_geven_nooit_500(bezoeker, workshop, aanvraag_gegevens):
     onzin = bezoeker.post(
         url(workshop), b"\xff\xfe\x00garbage", content_type="application/x-www-form-urlencoded"

@@ -1,0 +1,153 @@
+"""The public forms against bots: honeypot, time trap and rate limit.
+
+A caught bot sees an ordinary thank-you page and nothing is stored or mailed; a person who was
+merely quick gets the form back with everything typed; too many posts from one address get 429.
+"""
+
+import logging
+
+import pytest
+from django.core import mail
+
+from baz.spamwering import tijdstempel
+from netwerken.models import Interesse
+from tests.workshops.conftest import maak_sessie, maak_workshop
+from workshops.models import Aanvraag, Inschrijving, Mail
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def aanvraag(gemeenten, werkmodellen):
+    workshop = maak_workshop()
+    gegevens = {
+        "organisatie": "Toneelkring De Planken",
+        "soort": "toneel",
+        "gemeente": gemeenten["Geel"].pk,
+        "contactpersoon": "Sofie Peeters",
+        "email": "sofie@deplanken.be",
+        "formaat": "live",
+        "voorkeur_1": "2027-03-01",
+        "voorkeur_2": "2027-03-15",
+        "aantal_deelnemers": "14",
+        "leervraag": "Hoe maken we onze kring toegankelijker?",
+        "bron": "partner",
+    }
+    return f"/workshops/{workshop.slug}/aanvragen/", gegevens, "Toneelkring De Planken"
+
+
+@pytest.fixture
+def inschrijving(werkmodellen):
+    sessie = maak_sessie(maak_workshop())
+    return (
+        sessie.get_absolute_url(),
+        {"naam": "Lien Janssens", "email": "lien@example.org"},
+        "Lien Janssens",
+    )
+
+
+@pytest.fixture
+def interesse(db):
+    gegevens = {
+        "bestuur": "Gemeente Demodorp",
+        "contactpersoon": "Karin Beleid",
+        "email": "karin@demodorp.be",
+        "vorm": "netwerk",
+        "bericht": "We willen de tweede welzijnspijler uitbouwen.",
+    }
+    return "/netwerken/", gegevens, "Gemeente Demodorp"
+
+
+FORMULIEREN = ["aanvraag", "inschrijving", "interesse"]
+
+
+def opgeslagen() -> int:
+    return (
+        Aanvraag.objects.count()
+        + Inschrijving.objects.count()
+        + Interesse.objects.count()
+        + Mail.objects.count()
+    )
+
+
+def versturen(client, formulier, request, **extra):
+    url, gegevens, _getypt = request.getfixturevalue(formulier)
+    velden = {**gegevens, "website": "", "geladen": tijdstempel(seconden_geleden=30), **extra}
+    return client.post(url, {k: v for k, v in velden.items() if v is not None}, follow=True)
+
+
+@pytest.mark.parametrize("formulier", FORMULIEREN)
+def test_een_mens_komt_erdoor(client, formulier, request, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = versturen(client, formulier, request)
+    assert response.status_code == 200
+    assert response.redirect_chain, "a real submit ends on its own confirmation page"
+    assert opgeslagen() >= 1
+    assert mail.outbox
+
+
+@pytest.mark.parametrize("formulier", FORMULIEREN)
+@pytest.mark.parametrize(
+    ("extra", "reden"),
+    [
+        ({"website": "https://goedkope-pillen.example"}, "honingpot"),
+        ({"geladen": None}, "geen of vervalste tijdstempel"),
+        ({"geladen": "1700000000.0:vervalst:handtekening"}, "geen of vervalste tijdstempel"),
+    ],
+    ids=["honingpot", "geen-tijdstempel", "vervalste-tijdstempel"],
+)
+def test_een_bot_ziet_een_gewone_pagina_en_niets_wordt_bewaard(
+    client, formulier, request, extra, reden, caplog, django_capture_on_commit_callbacks
+):
+    with (
+        caplog.at_level(logging.INFO, logger="baz.spamwering"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = versturen(client, formulier, request, **extra)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Bedankt" in html
+    formulier_terug = response.context.get("form")
+    assert formulier_terug is None or not formulier_terug.errors
+    assert opgeslagen() == 0
+    assert mail.outbox == []
+    assert f"Formulier {formulier}: bot tegengehouden ({reden})." in caplog.messages
+    getypt = request.getfixturevalue(formulier)[2]
+    assert all(getypt not in regel for regel in caplog.messages), "no submitted data in the log"
+
+
+@pytest.mark.parametrize("formulier", FORMULIEREN)
+def test_wie_te_snel_is_krijgt_het_formulier_terug_met_alles_erin(
+    client, formulier, request, settings
+):
+    settings.FORMULIER_MIN_INVULTIJD = 60
+    response = versturen(client, formulier, request, geladen=tijdstempel(seconden_geleden=2))
+    html = response.content.decode()
+    assert "erg snel verstuurd" in html
+    assert request.getfixturevalue(formulier)[2] in html
+    assert opgeslagen() == 0
+    # The form came back with a fresh time stamp: sent again later, it gets through.
+    nieuw = response.context["form"].data["geladen"]
+    settings.FORMULIER_MIN_INVULTIJD = 0
+    assert versturen(client, formulier, request, geladen=nieuw).redirect_chain
+
+
+@pytest.mark.parametrize("formulier", FORMULIEREN)
+def test_het_lokveld_is_onzichtbaar_voor_iedereen(client, formulier, request):
+    url = request.getfixturevalue(formulier)[0]
+    html = client.get(url).content.decode()
+    start = html.index('<div class="honingpot" aria-hidden="true">')
+    lokveld = html[start : html.index("</div>", start)]
+    assert 'tabindex="-1"' in lokveld
+    assert 'autocomplete="off"' in lokveld
+    assert 'name="geladen"' in html
+
+
+@pytest.mark.parametrize("formulier", FORMULIEREN)
+def test_te_veel_berichten_van_een_adres_geven_429(client, formulier, request, settings):
+    settings.WORKSHOPS_MAX_POSTS = 3
+    antwoorden = [
+        versturen(client, formulier, request, email="ongeldig").status_code for _ in range(6)
+    ]
+    assert 429 in antwoorden
+    assert opgeslagen() == 0
