@@ -202,6 +202,7 @@ class AanvraagForm(BeschermdFormulier, forms.ModelForm):
             self.add_error("voorkeur_2", _("Kies een andere datum dan je eerste voorkeur."))
         return cleaned
 
+
 class InschrijvingForm(BeschermdFormulier):
     naam = forms.CharField(
         label=_("Naam"),
