@@ -147,6 +147,7 @@ class AanvraagAdmin(admin.ModelAdmin):
         "nieuwsbrief",
         "nieuwsbrief_toestemming_op",
         "nieuwsbrief_toestemming_tekst",
+        "nieuwsbrief_ingetrokken_op",
         "geanonimiseerd_op",
         "persoonlijke_link",
     ]
@@ -187,6 +188,7 @@ class AanvraagAdmin(admin.ModelAdmin):
                     "nieuwsbrief",
                     "nieuwsbrief_toestemming_op",
                     "nieuwsbrief_toestemming_tekst",
+                    "nieuwsbrief_ingetrokken_op",
                     "aangemaakt_op",
                     "laatste_activiteit_op",
                     "geanonimiseerd_op",

@@ -185,6 +185,9 @@ class Aanvraag(models.Model):
     nieuwsbrief_toestemming_tekst = models.CharField(
         _("versie toestemmingstekst"), max_length=50, blank=True
     )
+    nieuwsbrief_ingetrokken_op = models.DateTimeField(
+        _("toestemming nieuwsbrief ingetrokken op"), null=True, blank=True
+    )
 
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.NIEUW

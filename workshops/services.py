@@ -92,6 +92,30 @@ def _sessie_bijlage(sessie: Sessie) -> Bijlage:
 # ---------------------------------------------------------------------------------------------
 
 
+def nieuwsbrief_wijzigen(*, aanvraag: Aanvraag, gewenst: bool) -> Aanvraag:
+    """Give or withdraw newsletter consent through the personal link: one click either way.
+    Giving records when and which text; withdrawing records when, and keeps the proof of
+    what was given before."""
+    nu = timezone.now()
+    if gewenst:
+        aanvraag.nieuwsbrief = True
+        aanvraag.nieuwsbrief_toestemming_op = nu
+        aanvraag.nieuwsbrief_toestemming_tekst = NIEUWSBRIEF_TEKST_VERSIE
+        aanvraag.nieuwsbrief_ingetrokken_op = None
+    else:
+        aanvraag.nieuwsbrief = False
+        aanvraag.nieuwsbrief_ingetrokken_op = nu
+    aanvraag.save(
+        update_fields=[
+            "nieuwsbrief",
+            "nieuwsbrief_toestemming_op",
+            "nieuwsbrief_toestemming_tekst",
+            "nieuwsbrief_ingetrokken_op",
+        ]
+    )
+    return aanvraag
+
+
 def aanvraag_indienen(
     *, workshop, indiening_sleutel: uuid.UUID | None = None, **gegevens
 ) -> tuple[Aanvraag, bool]:

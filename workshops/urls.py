@@ -12,6 +12,11 @@ urlpatterns = [
         views.aanvraag_verstuurd,
         name="aanvraag-verstuurd",
     ),
+    path(
+        "workshops/aanvraag/<str:token>/nieuwsbrief/",
+        views.aanvraag_nieuwsbrief,
+        name="aanvraag-nieuwsbrief",
+    ),
     path("workshops/inschrijving/<str:token>/", views.inschrijving, name="inschrijving"),
     path(
         "workshops/inschrijving/<str:token>/annuleren/",

@@ -113,6 +113,23 @@ def aanvraag_opvolgen(request: HttpRequest, token: str) -> HttpResponse:
     return _aanvraag_pagina(request, token, bevestiging=False)
 
 
+@require_POST
+def aanvraag_nieuwsbrief(request: HttpRequest, token: str) -> HttpResponse:
+    aanvraag = Aanvraag.objects.filter(token=token, geanonimiseerd_op__isnull=True).first()
+    if aanvraag is None:
+        return _token_onbekend(request)
+    gewenst = request.POST.get("nieuwsbrief") == "ja"
+    if gewenst != aanvraag.nieuwsbrief:
+        services.nieuwsbrief_wijzigen(aanvraag=aanvraag, gewenst=gewenst)
+    if gewenst:
+        messages.success(request, _("Je krijgt voortaan de nieuwsbrief van BurgersAanZet."))
+    else:
+        messages.success(
+            request, _("Je toestemming is ingetrokken: je krijgt de nieuwsbrief niet meer.")
+        )
+    return redirect("aanvraag-opvolgen", token=token)
+
+
 def _aanvraag_pagina(request: HttpRequest, token: str, *, bevestiging: bool) -> HttpResponse:
     aanvraag = Aanvraag.objects.select_related("workshop", "gemeente").filter(token=token).first()
     if aanvraag is None or aanvraag.geanonimiseerd_op:
