@@ -102,7 +102,7 @@ if not SITE_URL.startswith(("http://", "https://")):
     raise ImproperlyConfigured(f"SITE_URL must start with http:// or https://, got {SITE_URL!r}.")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "baz.apps.BazAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -114,6 +114,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "baz",
     "inspiraties",
     "workshops",
@@ -128,6 +130,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -194,6 +197,11 @@ AUTH_PASSWORD_VALIDATORS = [
 # Django's ModelBackend with a cool-off after repeated failed logins (netwerken/beveiliging.py).
 AUTHENTICATION_BACKENDS = ["netwerken.beveiliging.AfgeremdeModelBackend"]
 LOGIN_URL = "login"
+# Staff pass a second factor (an authenticator app) before the admin opens (baz.tweestaps).
+# On by default in production; `check --deploy` warns when it is off there.
+BEHEER_TWEESTAPS = env_bool("BEHEER_TWEESTAPS", not DEBUG)
+OTP_TOTP_ISSUER = "BurgersAanZet"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 

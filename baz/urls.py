@@ -8,7 +8,7 @@ from django.views.static import serve
 from inspiraties.sitemaps import InspiratieSitemap, WerkmodelSitemap
 from workshops.sitemaps import WorkshopSitemap
 
-from . import views
+from . import tweestaps, views
 from .sitemaps import StatischeSitemap
 
 sitemaps = {
@@ -32,6 +32,8 @@ urlpatterns = [
         name="login",
     ),
     path("account/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/tweestaps/", tweestaps.controle, name="tweestaps"),
+    path("account/tweestaps/instellen/", tweestaps.instellen, name="tweestaps-instellen"),
     path("beheer/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),

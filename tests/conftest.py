@@ -90,6 +90,13 @@ def _lege_cache():
 
 
 @pytest.fixture(autouse=True)
+def _zonder_tweede_factor(settings):
+    """Staff fixtures log in with force_login; tests/beveiliging/test_tweestaps.py turns the
+    second factor on (as production has it) and logs in the way staff do."""
+    settings.BEHEER_TWEESTAPS = False
+
+
+@pytest.fixture(autouse=True)
 def _geen_tijdval(settings):
     """Tests submit forms at once; the time trap has its own tests, which set this back."""
     settings.FORMULIER_MIN_INVULTIJD = 0

@@ -81,6 +81,7 @@ def site_waarden(gebruiker) -> dict[str, dict]:
         "sessie": {"slug": workshop.slug, "pk": sessie.pk},
         "aanvraag-opvolgen": {"token": aanvraag.token},
         "aanvraag-verstuurd": {"token": aanvraag.token},
+        "aanvraag-nieuwsbrief": {"token": aanvraag.token},
         "inschrijving": {"token": inschrijving.token},
         "inschrijving-annuleren": {"token": inschrijving.token},
         "inschrijving-ics": {"token": inschrijving.token},
