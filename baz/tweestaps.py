@@ -162,7 +162,7 @@ def instellen(request: HttpRequest) -> HttpResponse:
         sleutel = b32encode(nieuw.bin_key).decode()
         context["sleutel"] = " ".join(sleutel[i : i + 4] for i in range(0, len(sleutel), 4))
         svg = segno.make(nieuw.config_url, error="m").svg_inline(
-            scale=5, title=_("QR-code om je authenticator-app te koppelen")
+            scale=5, omitsize=True, title=_("QR-code om je authenticator-app te koppelen")
         )
         context["qr"] = svg.replace("<svg ", '<svg role="img" ', 1)
     context["actief"] = django_otp.user_has_device(user, confirmed=True)
