@@ -152,3 +152,12 @@ def test_check_deploy_waarschuwt_als_de_tweede_factor_uit_staat():
     )
     assert resultaat.returncode != 0
     assert "baz.W001" in resultaat.stderr + resultaat.stdout
+
+
+def test_telefoon_kwijt_het_commando_koppelt_los(gekoppeld, client):
+    from django.core.management import CommandError, call_command
+
+    call_command("tweestaps_loskoppelen", "medewerker")
+    assert not TOTPDevice.objects.exists()
+    with pytest.raises(CommandError, match="Geen gebruiker"):
+        call_command("tweestaps_loskoppelen", "niemand")
