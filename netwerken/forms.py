@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth.forms import PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
 from baz.spamwering import BeschermdFormulier
@@ -47,6 +48,10 @@ class InteresseForm(BeschermdFormulier, forms.ModelForm):
         self.fields["contactpersoon"].widget.attrs["autocomplete"] = "name"
         self.fields["telefoon"].widget.attrs["autocomplete"] = "tel"
         self.fields["telefoon"].widget.input_type = "tel"
+
+
+class WachtwoordVergetenForm(BeschermdFormulier, PasswordResetForm):
+    """Django's reset form behind the spam guard: a bot never makes the site mail a member."""
 
 
 class CasusForm(forms.ModelForm):

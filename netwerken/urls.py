@@ -23,12 +23,7 @@ urlpatterns = [
     # Password reset and the one-time link of an invitation (Django's token machinery).
     path(
         "account/wachtwoord/vergeten/",
-        auth_views.PasswordResetView.as_view(
-            template_name="netwerken/account/wachtwoord_vergeten.html",
-            email_template_name="netwerken/mails/wachtwoord_reset.txt",
-            subject_template_name="netwerken/mails/wachtwoord_reset_onderwerp.txt",
-            success_url=reverse_lazy("netwerken:wachtwoord-verstuurd"),
-        ),
+        views.WachtwoordVergeten.as_view(),
         name="wachtwoord-vergeten",
     ),
     path(

@@ -10,11 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef, Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -34,6 +36,7 @@ from .forms import (
     JaarevaluatieForm,
     ProfielForm,
     ReactieForm,
+    WachtwoordVergetenForm,
 )
 from .models import (
     Bericht,
@@ -117,6 +120,28 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         },
         status=status,
     )
+
+
+class WachtwoordVergeten(auth_views.PasswordResetView):
+    """Django's password reset (the same answer whether or not the address is known), with the
+    rate limit and spam guard of the other public forms."""
+
+    form_class = WachtwoordVergetenForm
+    template_name = "netwerken/account/wachtwoord_vergeten.html"
+    email_template_name = "netwerken/mails/wachtwoord_reset.txt"
+    subject_template_name = "netwerken/mails/wachtwoord_reset_onderwerp.txt"
+    success_url = reverse_lazy("netwerken:wachtwoord-verstuurd")
+
+    def post(self, request, *args, **kwargs):
+        if te_vaak(request, "wachtwoord", limiet=5, venster=3600):
+            return render(request, "netwerken/te_vaak.html", status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        if form.is_bot:
+            bot_loggen(form, "wachtwoord")
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 # ---------------------------------------------------------------------------

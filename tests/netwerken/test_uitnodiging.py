@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
+from baz.spamwering import tijdstempel
 from netwerken.models import Deelnemer
 
 User = get_user_model()
@@ -87,8 +88,8 @@ def test_bestaand_account_wordt_hergebruikt(
 
 def test_wachtwoord_vergeten_zonder_accountlek(client, deelnemer):
     url = reverse("netwerken:wachtwoord-vergeten")
-    bekend = client.post(url, {"email": "an@example.org"})
-    onbekend = client.post(url, {"email": "niemand@example.org"})
+    bekend = client.post(url, {"email": "an@example.org", "geladen": tijdstempel(30)})
+    onbekend = client.post(url, {"email": "niemand@example.org", "geladen": tijdstempel(30)})
     assert bekend.status_code == onbekend.status_code == 302
     assert bekend["Location"] == onbekend["Location"] == reverse("netwerken:wachtwoord-verstuurd")
     assert len(mail.outbox) == 1
