@@ -15,7 +15,7 @@ Asserted, on a normal page (/), on /beheer/login/ and on the admin behind it:
 - Cross-Origin-Opener-Policy: same-origin
 - X-Frame-Options: DENY
 - cookies: __Host-sessionid (Secure, HttpOnly, SameSite=Lax, Path=/, no Domain) and
-  __Host-csrftoken (Secure, SameSite=Lax, Path=/, no Domain)
+  __Host-csrftoken (Secure, HttpOnly, SameSite=Lax, Path=/, no Domain)
 - plain HTTP is redirected to HTTPS (except /healthz)
 """
 
@@ -45,6 +45,7 @@ HTTPS_INSTELLINGEN = [
     "SESSION_COOKIE_NAME",
     "CSRF_COOKIE_NAME",
     "SESSION_COOKIE_HTTPONLY",
+    "CSRF_COOKIE_HTTPONLY",
     "SESSION_COOKIE_SAMESITE",
     "CSRF_COOKIE_SAMESITE",
     "SECURE_CONTENT_TYPE_NOSNIFF",
@@ -182,7 +183,7 @@ def test_cookies_secure_httponly_samesite_met_host_prefix(productie, medewerker)
     client = Client()
     formulier = client.get("/beheer/login/", secure=True)
     csrf = formulier.cookies["__Host-csrftoken"]
-    controleer_host_cookie(csrf, httponly=False)
+    controleer_host_cookie(csrf, httponly=True)
     assert "csrftoken" not in formulier.cookies
 
     response = client.post(
