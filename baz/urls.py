@@ -37,6 +37,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path(".well-known/security.txt", views.security_txt, name="security-txt"),
     path("healthz", views.healthz, name="healthz"),
 ]

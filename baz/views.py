@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.decorators.cache import cache_control
@@ -78,6 +79,13 @@ def privacy(request: HttpRequest) -> HttpResponse:
 
 def toegankelijkheid(request: HttpRequest) -> HttpResponse:
     return render(request, "baz/toegankelijkheid.html")
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico on pages without an icon link (the admin, a PDF, a feed)."""
+    return redirect(static("img/favicon.svg"))
 
 
 @require_GET

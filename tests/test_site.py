@@ -96,3 +96,10 @@ def test_csp_zonder_unsafe_inline_voor_scripts(bezoeker, db):
     assert "object-src 'none'" in csp
     assert "frame-ancestors 'none'" in csp
     assert "base-uri 'none'" in csp
+
+
+def test_favicon_ico_verwijst_naar_het_icoon(client, db):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/static/img/favicon")
+    assert response["Location"].endswith(".svg")
