@@ -493,3 +493,43 @@ def test_aanmelden_met_vijandige_gegevens(demo_site):
         assert "_auth_user_id" not in client.session
 
     eigenschap()
+
+
+def test_wachtwoord_vergeten_nieuwsbrief_en_tweede_stap_met_vijandige_gegevens(demo_site):
+    """The remaining public or personal-link forms, and the staff's second step: never a 500
+    or a reflection; the reset form and the second step store nothing, the newsletter link
+    changes at most that one request's consent."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from workshops.models import Aanvraag
+
+    aanvraag = Aanvraag.objects.filter(geanonimiseerd_op__isnull=True).first()
+    nieuwsbrief_url = reverse("aanvraag-nieuwsbrief", args=[aanvraag.token])
+    TOTPDevice.objects.create(user=demo_site["medewerker"], name="Telefoon", confirmed=True)
+    medewerker = Client()
+    medewerker.force_login(demo_site["medewerker"])
+    bezoeker = Client()
+
+    @VOORBEELDEN
+    @given(WAARDE, WAARDE, WAARDE, st.booleans())
+    def eigenschap(email, keuze, code, tijd):
+        cache.clear()
+        voor = aantallen()
+        reset = {"email": email, "website": "", **({"geladen": _geladen()} if tijd else {})}
+        response = bezoeker.post("/account/wachtwoord/vergeten/", reset)
+        controleer_antwoord(response, [email])
+        assert response.status_code in {200, 302, 400, 429}
+        assert aantallen() == voor
+
+        response = bezoeker.post(nieuwsbrief_url, {"nieuwsbrief": keuze})
+        assert response.status_code == 302
+        assert set(verschil(voor, aantallen())) <= {"workshops_aanvraag"}
+
+        na_nieuwsbrief = aantallen()
+        response = medewerker.post(reverse("tweestaps"), {"code": code, "next": code})
+        controleer_antwoord(response, [code])
+        assert response.status_code in {200, 400, 429}
+        assert set(verschil(na_nieuwsbrief, aantallen())) <= {"otp_totp_totpdevice"}
+        assert medewerker.get("/beheer/").status_code == 302, "never verified by a wrong code"
+
+    eigenschap()
