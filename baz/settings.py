@@ -217,6 +217,12 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# The erasure log (baz/persoonsgegevens/wislog.py) is a file, not a table, on purpose: restoring
+# an older database backup must not take it back in time. Back it up apart from the database; with
+# several app servers, put it on storage they share.
+WISLOG_PAD = Path(os.environ.get("WISLOG_PAD") or BASE_DIR / "var" / "wislog.jsonl")
+if WISLOG_PAD.is_dir():
+    raise ImproperlyConfigured(f"WISLOG_PAD must be a file, not a directory: {WISLOG_PAD}.")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

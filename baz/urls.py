@@ -34,6 +34,7 @@ urlpatterns = [
     path("account/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/tweestaps/", tweestaps.controle, name="tweestaps"),
     path("account/tweestaps/instellen/", tweestaps.instellen, name="tweestaps-instellen"),
+    path("beheer/persoonsgegevens/", include("baz.persoonsgegevens.urls")),
     path("beheer/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),

@@ -7,6 +7,7 @@ the transaction commits.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable
 from datetime import timedelta
 
@@ -16,6 +17,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage, mailers
 from django.db import IntegrityError, transaction
+from django.db.models import F, Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -23,13 +25,16 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from baz.demo.inhoud import COACHINGTRAJECT
+from baz.persoonsgegevens.velden import eigen_velden
 from inspiraties.models import Inspiratie
 from inspiraties.services import zoekindex_bijwerken
 
 from .models import (
     TOESTEMMING_INSPIRATIE,
+    Aanwezigheid,
     AnalysePunt,
     Bericht,
     Bijeenkomst,
@@ -461,3 +466,171 @@ def persoonsgegevens_opschonen(*, droog: bool = False) -> dict[str, int]:
         interesses.delete()
         deelnemers.delete()
     return aantallen
+
+
+# ---------------------------------------------------------------------------
+# A person's data on request (right of access and erasure), by e-mail address. The same four
+# functions in every app; baz/persoonsgegevens/services.py combines them.
+# ---------------------------------------------------------------------------
+
+VERWIJDERD_LID = "Verwijderd lid"
+
+# Erasure deletes the person's memberships with everything that hangs on them, posts included,
+# instead of keeping the posts under "Verwijderd lid" as a public forum would. A network is a
+# closed group of about fifteen people who know each other: among fourteen names, a post by
+# "Verwijderd lid" is still theirs to every reader, so anonymising would not erase it. Replies of
+# others under those posts go with them, as when a network's retention period ends. The account
+# stays, deactivated and stripped of everything personal, so that references to it elsewhere hold.
+BIJ_WISSEN = {
+    "accounts": gettext_lazy(
+        "gedeactiveerd; naam, e-mailadres, gebruikersnaam en wachtwoord gewist"
+    ),
+    "deelnames": gettext_lazy("verwijderd, met alles hieronder"),
+    "aanwezigheden": gettext_lazy("verwijderd"),
+    "casussen": gettext_lazy("verwijderd"),
+    "evaluaties": gettext_lazy("verwijderd"),
+    "jaarevaluaties": gettext_lazy("verwijderd"),
+    "berichten": gettext_lazy("verwijderd, met de reacties van anderen eronder"),
+    "reacties": gettext_lazy("verwijderd"),
+    "interesses": gettext_lazy("verwijderd"),
+    "begeleiding": gettext_lazy("de persoon begeleidt deze netwerken en trajecten niet meer"),
+}
+
+
+def _van_persoon(email: str) -> dict[str, QuerySet]:
+    email = email.strip()
+    accounts = User.objects.filter(email__iexact=email)
+    deelnames = Deelnemer.objects.filter(user__in=accounts)
+    return {
+        "accounts": accounts,
+        "deelnames": deelnames,
+        "aanwezigheden": Aanwezigheid.objects.filter(deelnemer__in=deelnames),
+        "casussen": Casus.objects.filter(deelnemer__in=deelnames),
+        "evaluaties": Evaluatie.objects.filter(deelnemer__in=deelnames),
+        "jaarevaluaties": Jaarevaluatie.objects.filter(deelnemer__in=deelnames),
+        "berichten": Bericht.objects.filter(deelnemer__in=deelnames),
+        "reacties": Reactie.objects.filter(deelnemer__in=deelnames),
+        "interesses": Interesse.objects.filter(email__iexact=email),
+        "begeleide netwerken": Netwerk.objects.filter(begeleiders__in=accounts),
+        "begeleide trajecten": Coachingtraject.objects.filter(begeleiders__in=accounts),
+    }
+
+
+def persoon_tellen(*, email: str) -> dict[str, int]:
+    rijen = _van_persoon(email)
+    netwerken, trajecten = rijen.pop("begeleide netwerken"), rijen.pop("begeleide trajecten")
+    aantallen = {soort: selectie.count() for soort, selectie in rijen.items()}
+    return {**aantallen, "begeleiding": netwerken.count() + trajecten.count()}
+
+
+def persoon_exporteren(*, email: str) -> dict[str, list[dict]]:
+    """Every row of this person; of the account never the password hash. `deelnemer_id` links a
+    contribution to its membership."""
+    rijen = _van_persoon(email)
+    return {
+        "accounts": [
+            {
+                "gebruikersnaam": user.username,
+                "voornaam": user.first_name,
+                "achternaam": user.last_name,
+                "email": user.email,
+                "actief": user.is_active,
+                "medewerker": user.is_staff,
+                "aangemaakt_op": user.date_joined,
+                "laatst_aangemeld_op": user.last_login,
+                "groepen": [groep.name for groep in user.groups.all()],
+            }
+            for user in rijen["accounts"].prefetch_related("groups")
+        ],
+        "deelnames": list(
+            rijen["deelnames"].values(*eigen_velden(Deelnemer), netwerknaam=F("netwerk__naam"))
+        ),
+        "aanwezigheden": list(
+            rijen["aanwezigheden"].values(
+                "deelnemer_id",
+                bijeenkomstthema=F("bijeenkomst__thema"),
+                bijeenkomst_begint_op=F("bijeenkomst__begint_op"),
+            )
+        ),
+        "casussen": list(rijen["casussen"].values(*eigen_velden(Casus), "deelnemer_id")),
+        "evaluaties": list(
+            rijen["evaluaties"].values(
+                *eigen_velden(Evaluatie), "deelnemer_id", bijeenkomstthema=F("bijeenkomst__thema")
+            )
+        ),
+        "jaarevaluaties": list(
+            rijen["jaarevaluaties"].values(*eigen_velden(Jaarevaluatie), "deelnemer_id")
+        ),
+        "berichten": list(
+            rijen["berichten"].values(
+                *eigen_velden(Bericht), "deelnemer_id", inspiratietitel=F("inspiratie__titel")
+            )
+        ),
+        "reacties": list(
+            rijen["reacties"].values(*eigen_velden(Reactie), "deelnemer_id", "bericht_id")
+        ),
+        "interesses": list(
+            rijen["interesses"].values(*eigen_velden(Interesse), gemeentenaam=F("gemeente__naam"))
+        ),
+        "begeleiding": [
+            {"soort": "lerend netwerk", "naam": naam}
+            for naam in rijen["begeleide netwerken"].values_list("naam", flat=True)
+        ]
+        + [
+            {"soort": "coachingtraject", "naam": naam}
+            for naam in rijen["begeleide trajecten"].values_list("naam", flat=True)
+        ],
+    }
+
+
+def persoon_wissen_bezwaren(*, email: str) -> list[str]:
+    """Why this address cannot be erased here. A staff account is managed under Gebruikers by
+    whoever may change staff: handling privacy requests must not be a way to lock staff out."""
+    accounts = User.objects.filter(email__iexact=email.strip())
+    if accounts.filter(Q(is_staff=True) | Q(is_superuser=True)).exists():
+        return [
+            _(
+                "Dit e-mailadres hoort bij een account van een medewerker. Wie gebruikers mag "
+                "beheren, neemt eerst de medewerkersrechten af; daarna kun je hier wissen."
+            )
+        ]
+    return []
+
+
+@transaction.atomic
+def persoon_wissen(*, email: str) -> dict[str, int]:
+    """Erase one person's network data (see BIJ_WISSEN) and return what was found. Refuses a
+    staff account (persoon_wissen_bezwaren). A second run finds nothing."""
+    bezwaren = persoon_wissen_bezwaren(email=email)
+    if bezwaren:
+        raise ValidationError(bezwaren, code="medewerker")
+    aantallen = persoon_tellen(email=email)
+    rijen = _van_persoon(email)
+    accounts = list(rijen["accounts"])
+    rijen["deelnames"].delete()
+    rijen["interesses"].delete()
+    for user in accounts:
+        _account_anonimiseren(user)
+    return aantallen
+
+
+def _account_anonimiseren(user) -> None:
+    user.username = f"verwijderd-{secrets.token_hex(12)}"
+    user.first_name, user.last_name, user.email = VERWIJDERD_LID, "", ""
+    user.is_active = False
+    user.last_login = None
+    user.set_unusable_password()  # also ends every session of the account
+    user.save()
+    user.groups.clear()
+    user.user_permissions.clear()
+    user.begeleide_netwerken.clear()
+    user.begeleide_trajecten.clear()
+
+
+def emailadressen() -> set[str]:
+    """Every address in netwerken, normalised: to find the people of a logged erasure again."""
+    adressen = [
+        *User.objects.exclude(email="").values_list("email", flat=True),
+        *Interesse.objects.values_list("email", flat=True),
+    ]
+    return {adres.strip().lower() for adres in adressen}

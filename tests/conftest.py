@@ -77,6 +77,11 @@ def _media_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _wislog_in_tmp(settings, tmp_path):
+    settings.WISLOG_PAD = tmp_path / "wislog.jsonl"
+
+
+@pytest.fixture(autouse=True)
 def _lege_cache():
     """Each test starts with empty caches: Django's (page and facet caches, rate limits) and
     the content-type cache (a transactional test's flush gives content types new ids)."""

@@ -6,14 +6,19 @@ sent for data that was rolled back, and never lost for data that was stored.
 """
 
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import F, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from baz.persoonsgegevens.velden import eigen_velden
 
 from . import ics
 from .models import Aanvraag, AanvraagStatuswijziging, Evaluatie, Inschrijving, Mail, Sessie
@@ -456,17 +461,86 @@ def persoonsgegevens_opschonen(*, nu: datetime | None = None, droog: bool = Fals
     return {"aanvragen": len(aanvragen), "inschrijvingen": len(inschrijvingen)}
 
 
-def persoon_wissen(*, email: str) -> dict:
-    """Erase one person's data on request: every request and registration with this address."""
+# ---------------------------------------------------------------------------------------------
+# A person's data on request (right of access and erasure), by e-mail address. The same four
+# functions in every app; baz/persoonsgegevens/services.py combines them.
+# ---------------------------------------------------------------------------------------------
+
+# What erasure does to each kind, shown to staff before they confirm.
+BIJ_WISSEN = {
+    "aanvragen": gettext_lazy("geanonimiseerd; de aanvraag en haar statusgeschiedenis blijven"),
+    "inschrijvingen": gettext_lazy(
+        "geannuleerd (een vrije plaats gaat naar de wachtlijst) en geanonimiseerd"
+    ),
+    "evaluaties": gettext_lazy("blijven, los van de persoon: de inschrijving wordt anoniem"),
+    "mails": gettext_lazy("verwijderd uit de uitgaande post"),
+}
+_GEHEIM = ("token", "indiening_sleutel", "bijlage_inhoud", "bijlage_type")
+
+
+def _van_persoon(email: str) -> dict[str, QuerySet]:
     email = email.strip()
+    return {
+        "aanvragen": Aanvraag.objects.filter(email__iexact=email),
+        "inschrijvingen": Inschrijving.objects.filter(email__iexact=email),
+        "evaluaties": Evaluatie.objects.filter(inschrijving__email__iexact=email),
+        "mails": Mail.objects.filter(ontvanger__iexact=email),
+    }
+
+
+def persoon_tellen(*, email: str) -> dict[str, int]:
+    return {soort: selectie.count() for soort, selectie in _van_persoon(email).items()}
+
+
+def persoon_exporteren(*, email: str) -> dict[str, list[dict]]:
+    """Every row with this address, without the secret tokens of the personal links."""
+    rijen = _van_persoon(email)
+    wijzigingen = AanvraagStatuswijziging.objects.filter(aanvraag__in=rijen["aanvragen"])
+    geschiedenis = defaultdict(list)
+    for wijziging in wijzigingen.values("aanvraag_id", "van", "naar", "reden", "op"):
+        geschiedenis[wijziging.pop("aanvraag_id")].append(wijziging)
+    aanvragen = rijen["aanvragen"].values(
+        *eigen_velden(Aanvraag, *_GEHEIM),
+        workshoptitel=F("workshop__titel"),
+        gemeentenaam=F("gemeente__naam"),
+    )
+    inschrijvingen = rijen["inschrijvingen"].values(
+        *eigen_velden(Inschrijving, *_GEHEIM),
+        workshoptitel=F("sessie__workshop__titel"),
+        sessie_begint_op=F("sessie__begint_op"),
+        sessie_plaats=F("sessie__plaats"),
+    )
+    return {
+        "aanvragen": [{**a, "statusgeschiedenis": geschiedenis[a["id"]]} for a in aanvragen],
+        "inschrijvingen": list(inschrijvingen),
+        "evaluaties": list(rijen["evaluaties"].values(*eigen_velden(Evaluatie), "inschrijving_id")),
+        "mails": list(rijen["mails"].values(*eigen_velden(Mail, *_GEHEIM))),
+    }
+
+
+def persoon_wissen(*, email: str) -> dict[str, int]:
+    """Erase one person's data on request (see BIJ_WISSEN) and return what was found. Their
+    evaluations stay, as after the retention period: without the person they are anonymous
+    feedback on a session. A second run finds nothing."""
     with transaction.atomic():
-        aanvragen = list(Aanvraag.objects.filter(email__iexact=email))
-        inschrijvingen = list(Inschrijving.objects.filter(email__iexact=email))
+        aantallen = persoon_tellen(email=email)
+        rijen = _van_persoon(email)
+        aanvragen = list(rijen["aanvragen"])
+        inschrijvingen = list(rijen["inschrijvingen"])
         for inschrijving in inschrijvingen:
             inschrijving_annuleren(inschrijving=inschrijving)  # frees a place if still to come
         for aanvraag in aanvragen:
             aanvraag_anonimiseren(aanvraag=aanvraag)
         for inschrijving in Inschrijving.objects.filter(pk__in=[i.pk for i in inschrijvingen]):
             inschrijving_anonimiseren(inschrijving=inschrijving)
-        Mail.objects.filter(ontvanger__iexact=email).delete()
-    return {"aanvragen": len(aanvragen), "inschrijvingen": len(inschrijvingen)}
+        rijen["mails"].delete()
+    return aantallen
+
+
+def emailadressen() -> set[str]:
+    """Every address in workshops, normalised: to find the people of a logged erasure again."""
+    return {
+        adres.strip().lower()
+        for model, veld in ((Aanvraag, "email"), (Inschrijving, "email"), (Mail, "ontvanger"))
+        for adres in model.objects.values_list(veld, flat=True).distinct()
+    }
