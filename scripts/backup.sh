@@ -27,4 +27,11 @@ pg_restore --list "$tijdelijk" >/dev/null # the archive can be read back
 mv "$tijdelijk" "$doel"
 trap - EXIT
 echo "backup.sh: $(du -h "$doel" | cut -f1) geschreven naar $doel" >&2
+# The erasure log lives outside the database on purpose (a restore must not take it back in
+# time). A copy beside the dump is for losing the server's disk: then restore the newest copy.
+wislog="${WISLOG_PAD:-var/wislog.jsonl}"
+if [ -f "$wislog" ]; then
+  cp "$wislog" "$doel.wislog.jsonl"
+  echo "backup.sh: wislog gekopieerd naar $doel.wislog.jsonl" >&2
+fi
 echo "$doel"

@@ -68,8 +68,13 @@ def test_backup_en_herstel_geven_dezelfde_aantallen(demo_site, tmp_path):
     # A row with characters that a careless dump would mangle.
     Aanvraag.objects.update(leervraag="Ça va? “Quotes”, 'apostrof', tab\t, NL\n, emoji 😀")
     dump = tmp_path / "baz.dump"
-    backup = script("backup.sh", str(dump))
+    wislog = tmp_path / "wislog.jsonl"
+    wislog.write_text('{"id": "een-wissing"}\n')
+    backup = script("backup.sh", str(dump), WISLOG_PAD=str(wislog))
     assert backup.returncode == 0, backup.stderr
+    kopie = tmp_path / "baz.dump.wislog.jsonl"
+    assert kopie.read_text() == wislog.read_text(), "the erasure log is copied beside the dump"
+    assert oct(kopie.stat().st_mode & 0o777) == "0o600"
     assert backup.stdout.strip() == str(dump)
     assert dump.stat().st_size > 10_000
     assert oct(dump.stat().st_mode & 0o777) == "0o600", "a dump holds personal data"
