@@ -13,6 +13,7 @@ from workshops import services as workshops
 BEWAARTERMIJNEN: list[tuple[str, timedelta, str]] = [
     ("Aanvraag van een workshop", workshops_queries.AANVRAAG_BEWAARTERMIJN, "na de laatste activiteit, dan geanonimiseerd"),
     ("Inschrijving voor een sessie", workshops_queries.INSCHRIJVING_BEWAARTERMIJN, "na de sessie, dan geanonimiseerd"),
+    ("Verstuurde mail (uitgaande mails)", workshops_queries.MAIL_BEWAARTERMIJN, "na het aanmaken, dan verwijderd"),
     ("Interesse in een lerend netwerk", netwerken.BEWAAR_INTERESSE, "na ontvangst, dan verwijderd"),
     ("Deelname aan een lerend netwerk", netwerken.BEWAAR_NA_NETWERK, "na het einde van het netwerk, dan verwijderd"),
 ]  # fmt: skip

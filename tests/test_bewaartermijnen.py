@@ -9,7 +9,7 @@ from django.utils import timezone
 from netwerken.models import Deelnemer, Interesse
 from tests.netwerken.factories import maak_deelnemer, maak_netwerk
 from tests.workshops.conftest import maak_sessie, maak_workshop
-from workshops.models import Inschrijving
+from workshops.models import Inschrijving, Mail
 
 
 def draai(*args: str) -> str:
@@ -38,14 +38,21 @@ def test_alle_bewaartermijnen_in_een_commando(werkmodellen):
         aangemaakt_op=timezone.now() - timedelta(days=800)
     )
 
+    oude_mail = Mail.objects.create(ontvanger="oud@example.org", onderwerp="Oud", tekst="x")
+    Mail.objects.filter(pk=oude_mail.pk).update(aangemaakt_op=timezone.now() - timedelta(days=91))
+    nieuwe_mail = Mail.objects.create(ontvanger="r@example.org", onderwerp="Nieuw", tekst="x")
+    Mail.objects.filter(pk=nieuwe_mail.pk).update(aangemaakt_op=timezone.now() - timedelta(days=89))
+
     droog = draai("--dry-run")
     assert "Inschrijving voor een sessie: 365 dagen" in droog
     assert "inschrijvingen 1" in droog and "interesses 1" in droog and "deelnemers 1" in droog
     assert Inschrijving.objects.get(pk=oud.pk).naam == "Oud"
+    assert "mails 1" in droog and Mail.objects.count() == 2
 
     draai()
     assert Inschrijving.objects.get(pk=oud.pk).naam == "(geanonimiseerd)"
     assert Inschrijving.objects.get(pk=recent.pk).naam == "Recent"
     assert not Interesse.objects.exists() and not Deelnemer.objects.exists()
+    assert list(Mail.objects.values_list("onderwerp", flat=True)) == ["Nieuw"]
     nogmaals = draai()
     assert "inschrijvingen 0" in nogmaals and "interesses 0" in nogmaals  # idempotent

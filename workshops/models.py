@@ -17,7 +17,13 @@ from django.utils.translation import gettext_lazy as _
 from baz.models import Gemeente
 from inspiraties.models import Werkmodel
 
-from .queries import AanvraagQuerySet, InschrijvingQuerySet, SessieQuerySet, WorkshopQuerySet
+from .queries import (
+    AanvraagQuerySet,
+    InschrijvingQuerySet,
+    MailQuerySet,
+    SessieQuerySet,
+    WorkshopQuerySet,
+)
 
 
 def nieuw_token() -> str:
@@ -432,6 +438,8 @@ class Mail(models.Model):
     laatste_fout = models.TextField(_("laatste fout"), blank=True)
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
     verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
+
+    objects = MailQuerySet.as_manager()
 
     class Meta:
         ordering = ["-aangemaakt_op", "-pk"]

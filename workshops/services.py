@@ -449,16 +449,24 @@ def inschrijving_anonimiseren(*, inschrijving: Inschrijving) -> None:
 
 def persoonsgegevens_opschonen(*, nu: datetime | None = None, droog: bool = False) -> dict:
     """Anonymise requests 24 months after their last activity and registrations 12 months after
-    their session. Idempotent: what was anonymised is not touched again."""
+    their session; delete outbox mails (they hold names, addresses and personal links) after 90
+    days. Idempotent: what was anonymised is not touched again."""
     aanvragen = list(Aanvraag.objects.te_anonimiseren(nu))
     inschrijvingen = list(Inschrijving.objects.te_anonimiseren(nu))
+    mails = Mail.objects.te_verwijderen(nu)
+    aantal_mails = mails.count()
     if not droog:
         with transaction.atomic():
             for aanvraag in aanvragen:
                 aanvraag_anonimiseren(aanvraag=aanvraag)
             for inschrijving in inschrijvingen:
                 inschrijving_anonimiseren(inschrijving=inschrijving)
-    return {"aanvragen": len(aanvragen), "inschrijvingen": len(inschrijvingen)}
+            mails.delete()
+    return {
+        "aanvragen": len(aanvragen),
+        "inschrijvingen": len(inschrijvingen),
+        "mails": aantal_mails,
+    }
 
 
 # ---------------------------------------------------------------------------------------------
