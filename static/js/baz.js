@@ -3,6 +3,29 @@
   "use strict";
   document.documentElement.classList.add("js");
 
+  // A form came back with errors: its summary (role="alert", at the top of the form) takes
+  // the focus, so that a screen reader reads it at once and Tab continues from its links,
+  // each of which moves the focus to its field.
+  var foutenoverzicht = document.getElementById("foutenoverzicht");
+  if (foutenoverzicht) {
+    foutenoverzicht.focus();
+    // Following a link shows the field with its label or question, without adding the
+    // field to the address (a resend would otherwise land on it instead of the summary).
+    foutenoverzicht.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']");
+      var veld = link && document.getElementById(link.getAttribute("href").slice(1));
+      if (!veld) return;
+      event.preventDefault();
+      // A group of radio buttons or checkboxes shows its question, a field its label.
+      var groep = veld.name && veld.closest("fieldset");
+      var vraag = groep && groep.querySelectorAll("[name='" + veld.name + "']").length > 1 &&
+        groep.querySelector("legend");
+      var kop = vraag || (veld.labels && veld.labels[0]) || veld;
+      kop.scrollIntoView();
+      veld.focus({ preventScroll: true });
+    });
+  }
+
   // Catalogue: apply filters and sorting without a full page load.
   var form = document.getElementById("catalogus-formulier");
   if (!form || !window.fetch || !window.history) return;

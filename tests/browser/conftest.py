@@ -1,6 +1,8 @@
 """Playwright driving Debian's Chromium against pytest-django's live server, with axe-core."""
 
 import os
+from collections import Counter
+from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -18,6 +20,12 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+TELEFOON = {"width": 360, "height": 740}
+
+# Every axe-core run of the session, per width, for the summary at the end of the run.
+AXE_RUNS: Counter = Counter()
+AXE_ADRESSEN: set[tuple[str, str]] = set()
+AXE_MET_OVERTREDINGEN: list[str] = []
 
 
 def pytest_collection_modifyitems(items):
@@ -54,19 +62,52 @@ def pagina(browser, live_server, werkmodellen):
 
 @pytest.fixture
 def telefoon(browser, live_server, werkmodellen):
-    context = browser.new_context(
-        base_url=live_server.url, locale="nl-BE", viewport={"width": 360, "height": 740}
-    )
+    context = browser.new_context(base_url=live_server.url, locale="nl-BE", viewport=TELEFOON)
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
     context.close()
 
 
+@pytest.fixture(params=["desktop", "telefoon"])
+def scherm(request, browser, live_server, werkmodellen):
+    """A fresh browser tab, once at desktop width and once at phone width (360 px)."""
+    opties = {"viewport": TELEFOON} if request.param == "telefoon" else {}
+    context = browser.new_context(base_url=live_server.url, locale="nl-BE", **opties)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def breedte(page) -> str:
+    return "telefoon" if page.viewport_size["width"] <= TELEFOON["width"] else "desktop"
+
+
 def axe_overtredingen(page) -> list[str]:
-    """Run axe-core (WCAG 2.2 AA tags) on the current page; returns readable violations."""
-    resultaat = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
-    return [
+    """Run axe-core (WCAG 2.2 AA tags) on the current page; returns readable violations.
+    Every run is counted for the summary line at the end of the test run."""
+    resultaat = Axe().run(
+        page,
+        options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
+    )
+    overtredingen = [
         f"{v['id']}: {v['help']} ({len(v['nodes'])}x, bv. {v['nodes'][0]['target']})"
         for v in resultaat.response["violations"]
     ]
+    adres = urlsplit(page.url)
+    AXE_RUNS[breedte(page)] += 1
+    AXE_ADRESSEN.add((breedte(page), adres.path + (f"?{adres.query}" if adres.query else "")))
+    if overtredingen:
+        AXE_MET_OVERTREDINGEN.append(page.url)
+    return overtredingen
+
+
+def pytest_terminal_summary(terminalreporter):
+    if AXE_RUNS:
+        terminalreporter.write_line(
+            f"axe: {sum(AXE_RUNS.values())} pagina's gecontroleerd "
+            f"({AXE_RUNS['desktop']} op desktop, {AXE_RUNS['telefoon']} op 360 px; "
+            f"{len(AXE_ADRESSEN)} verschillende adres-en-breedtecombinaties), "
+            f"{len(AXE_MET_OVERTREDINGEN)} met overtredingen"
+        )
