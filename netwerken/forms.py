@@ -44,6 +44,7 @@ class InteresseForm(BeschermdFormulier, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["gemeente"].empty_label = _("(geen of meerdere gemeenten)")
+        self.fields["vorm"].choices = Interesse.Vorm.choices  # radio buttons: no empty choice
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["contactpersoon"].widget.attrs["autocomplete"] = "name"
         self.fields["telefoon"].widget.attrs["autocomplete"] = "tel"

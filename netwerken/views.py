@@ -336,6 +336,13 @@ def inspireer_elkaar(request: HttpRequest, slug: str) -> HttpResponse:
             else:
                 messages.success(request, _("Je bericht staat online voor het netwerk."))
                 return redirect("netwerken:inspireer-elkaar", slug=slug)
+    return _inspireer_elkaar_pagina(request, toegang, form)
+
+
+def _inspireer_elkaar_pagina(
+    request: HttpRequest, toegang: Toegang, form, reactie_form: ReactieForm | None = None
+) -> HttpResponse:
+    """The message board; `reactie_form` is a reply that came back with an error."""
     berichten = list(
         Bericht.objects.filter(netwerk=toegang.netwerk)
         .select_related("deelnemer__user")
@@ -344,7 +351,12 @@ def inspireer_elkaar(request: HttpRequest, slug: str) -> HttpResponse:
         )[:50]
     )
     for bericht in berichten:
-        bericht.reactie_form = ReactieForm(prefix=f"reactie-{bericht.pk}")
+        prefix = f"reactie-{bericht.pk}"
+        bericht.reactie_form = (
+            reactie_form
+            if reactie_form is not None and reactie_form.prefix == prefix
+            else ReactieForm(prefix=prefix)
+        )
     return render(
         request,
         "netwerken/inspireer_elkaar.html",
@@ -354,7 +366,7 @@ def inspireer_elkaar(request: HttpRequest, slug: str) -> HttpResponse:
             "berichten": berichten,
             "form": form,
         },
-        status=400 if form.errors else 200,
+        status=400 if form.errors or (reactie_form and reactie_form.errors) else 200,
     )
 
 
@@ -365,11 +377,10 @@ def reageren(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     bericht = get_object_or_404(Bericht, netwerk=toegang.netwerk, pk=pk)
     deelnemer = toegang.schrijver()
     form = ReactieForm(request.POST, prefix=f"reactie-{bericht.pk}")
-    if form.is_valid():
-        services.reactie_plaatsen(bericht=bericht, deelnemer=deelnemer, **form.cleaned_data)
-        messages.success(request, _("Je reactie is geplaatst."))
-    else:
-        messages.error(request, _("Schrijf een reactie voor je ze verstuurt."))
+    if not form.is_valid():
+        return _inspireer_elkaar_pagina(request, toegang, BerichtForm(), reactie_form=form)
+    services.reactie_plaatsen(bericht=bericht, deelnemer=deelnemer, **form.cleaned_data)
+    messages.success(request, _("Je reactie is geplaatst."))
     return redirect("netwerken:inspireer-elkaar", slug=slug)
 
 

@@ -113,3 +113,24 @@ def test_inspireer_elkaar_foute_link(deelnemer_client, netwerk):
     antwoord = deelnemer_client.post(url, {"soort": "link", "tekst": "Kijk", "link": "geen url"})
     assert antwoord.status_code == 400
     assert "Vul een volledige link in" in antwoord.content.decode()
+
+
+def test_een_lege_reactie_komt_terug_met_een_foutenoverzicht(deelnemer_client, deelnemer):
+    bericht = services.bericht_plaatsen(deelnemer=deelnemer, soort="tip", tekst="Buurtsoep!")
+    url = reverse("netwerken:reageren", args=[deelnemer.netwerk.slug, bericht.pk])
+    antwoord = deelnemer_client.post(url, {f"reactie-{bericht.pk}-tekst": "  "})
+    html = antwoord.content.decode()
+    assert antwoord.status_code == 400
+    assert 'id="foutenoverzicht"' in html
+    assert f'href="#id_reactie-{bericht.pk}-tekst"' in html
+    assert "Schrijf een reactie." in html
+    assert not bericht.reacties.exists()
+    geldig = deelnemer_client.post(url, {f"reactie-{bericht.pk}-tekst": "Goed idee"})
+    assert geldig.status_code == 302
+    assert bericht.reacties.get().tekst == "Goed idee"
+
+
+def test_interesse_keuze_zonder_lege_optie(client, db):
+    html = client.get("/netwerken/").content.decode()
+    assert 'name="vorm" value=""' not in html
+    assert 'name="vorm" value="netwerk"' in html
