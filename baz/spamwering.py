@@ -2,8 +2,10 @@
 
 Three layers: a honeypot field people never see (hidden from sight, keyboard and screen
 readers), a signed time trap (the moment the form was loaded) and a rate limit per address
-(baz.ratelimiet). A caught bot gets an ordinary thank-you page and nothing is stored, so it
-learns nothing. A person who was merely quick gets the form back, everything typed kept.
+(baz.ratelimiet). A bot that fills in the honeypot gets an ordinary thank-you page and nothing
+is stored, so it learns nothing. Whoever fails the time trap (too quick, or a time stamp that is
+missing, forged or older than a day) gets the form back with everything typed and a fresh
+stamp: a person whose page was open across a deploy never loses what they typed.
 """
 
 import logging
@@ -20,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 logger = logging.getLogger(__name__)
 
 TIJDVAL_ZOUT = "baz.formulier"
+GELDIGHEID = 24 * 3600  # seconds a loaded form's time stamp stays valid
 
 
 def min_invultijd() -> float:
@@ -60,24 +63,26 @@ class BeschermdFormulier(forms.Form):
 
     def _geladen_op(self) -> float | None:
         try:
-            return float(signing.loads(self.data.get("geladen", ""), salt=TIJDVAL_ZOUT))
+            waarde = signing.loads(
+                self.data.get("geladen", ""), salt=TIJDVAL_ZOUT, max_age=GELDIGHEID
+            )
+            return float(waarde)
         except (signing.BadSignature, TypeError, ValueError):
             return None
 
     def clean(self):
         cleaned = super().clean()
-        geladen = self._geladen_op()
         if cleaned.get("website"):
             self.bot_reden = "honingpot"
-        elif geladen is None:
-            self.bot_reden = "geen of vervalste tijdstempel"
-        elif timezone.now().timestamp() - geladen < min_invultijd():
-            # Keep what was typed, with a fresh timestamp: the next submit gets through.
+            return cleaned
+        geladen = self._geladen_op()
+        if geladen is None or timezone.now().timestamp() - geladen < min_invultijd():
+            # Keep what was typed, with a fresh time stamp: the next submit gets through.
             self.data = self.data.copy()
             self.data["geladen"] = tijdstempel()
             raise forms.ValidationError(
                 _(
-                    "Het formulier werd erg snel verstuurd. Controleer je gegevens en verstuur opnieuw."
+                    "Het formulier werd erg snel verstuurd of stond te lang open. Controleer je gegevens en verstuur opnieuw."
                 ),
                 code="tijdval",
             )

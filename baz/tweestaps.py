@@ -13,7 +13,6 @@ from base64 import b32encode
 import django_otp
 import segno
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -28,18 +27,9 @@ from django.views.decorators.http import require_http_methods
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .ratelimiet import te_vaak
+from .toegang import tweestaps_in_orde
 
 logger = logging.getLogger(__name__)
-
-
-def tweestaps_nodig(user) -> bool:
-    return user.is_staff and (
-        settings.BEHEER_TWEESTAPS or django_otp.user_has_device(user, confirmed=True)
-    )
-
-
-def tweestaps_in_orde(user) -> bool:
-    return not tweestaps_nodig(user) or user.is_verified()
 
 
 class BazAdminSite(admin.AdminSite):

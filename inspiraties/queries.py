@@ -8,6 +8,7 @@ from django.db.models import F, Q, Value
 from django.utils import timezone
 
 from baz.tekst import normaliseer
+from baz.toegang import als_medewerker
 
 # PostgreSQL text search configuration made by migration 0002: Dutch stemming with unaccent.
 ZOEKCONFIG = "baz_nl"
@@ -20,7 +21,7 @@ class InspiratieQuerySet(models.QuerySet):
 
     def zichtbaar_voor(self, user):
         """Staff may preview every status on the site; everyone else sees what is published."""
-        if user.is_authenticated and user.is_staff:
+        if als_medewerker(user):
             return self.all()
         return self.gepubliceerd()
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils import timezone
 
+from baz.toegang import als_medewerker
+
 
 class NetwerkQuerySet(models.QuerySet):
     def publiek(self) -> NetwerkQuerySet:
@@ -15,7 +17,7 @@ class NetwerkQuerySet(models.QuerySet):
         """The networks whose members-only space this user may enter (staff: all)."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
-        if user.is_staff:
+        if als_medewerker(user):
             return self.all()
         return self.filter(deelnemers__user=user).distinct()
 

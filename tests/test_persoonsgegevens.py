@@ -310,14 +310,27 @@ def test_na_een_herstel_wordt_opnieuw_gewist(
     assert persoon_tellen(SOFIE) == teruggekomen and not Wissing.objects.exists()
 
     uit, _ = heruitvoeren()
-    assert "1 wissing(en) teruggezet in het beheer" in uit
-    assert "Klaar: 1 e-mailadres(sen) opnieuw gewist." in uit
+    assert "opnieuw toegepast: workshops: aanvragen 1" in uit
+    assert "Klaar: 1 wissing(en) opnieuw toegepast, 1 e-mailadres(sen) gevonden." in uit
     assert niets_meer(SOFIE)
     assert Wissing.objects.count() == 1 and len(wislog_regels(settings)) == 1
 
     uit, _ = heruitvoeren()
-    assert "Klaar: 0 e-mailadres(sen) opnieuw gewist." in uit
-    assert "0 wissing(en) teruggezet" in uit
+    assert "Klaar: 0 wissing(en) opnieuw toegepast, 0 e-mailadres(sen) gevonden." in uit
+
+
+def test_wie_na_een_wissing_terugkwam_blijft_staan(
+    sofie, omgeving, settings, django_capture_on_commit_callbacks
+):
+    """Erased in 2025, signed up again in 2026, then last night's backup is restored: the
+    database knows the erasure, so the command leaves the new sign-up alone."""
+    with django_capture_on_commit_callbacks(execute=True):
+        persoon_wissen(SOFIE, door="medewerker")
+    gegevens_van(SOFIE, "Sofie", omgeving)
+    terug = persoon_tellen(SOFIE)
+    uit, _ = heruitvoeren()
+    assert "Klaar: 0 wissing(en) opnieuw toegepast" in uit
+    assert persoon_tellen(SOFIE) == terug
 
 
 def test_een_wissing_die_niet_in_het_wislog_kwam_wordt_erbij_geschreven(
@@ -346,6 +359,7 @@ def test_onleesbare_regel_wordt_overgeslagen_en_meldt_een_fout(
         persoon_wissen(SOFIE, door="medewerker")
     with settings.WISLOG_PAD.open("a") as bestand:
         bestand.write('{"id": "kapot"\n')
+    Wissing.objects.all().delete()  # a backup from before the erasure came back
     gegevens_van(SOFIE, "Sofie", omgeving)
     uit, fout = StringIO(), StringIO()
     with pytest.raises(CommandError, match="1 onleesbare regel"):

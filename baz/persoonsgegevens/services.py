@@ -114,13 +114,20 @@ def _in_wislog(wissing: Wissing) -> None:
         )
 
 
-def wissing_heruitvoeren(email: str, *, regel: wislog.Regel) -> dict[str, dict[str, int]]:
-    """Erase again, after a restore, an address that a logged erasure matches. Records nothing
-    new: the erasure is already in the log."""
+def wissing_heruitvoeren(regel: wislog.Regel, adressen: list[str]) -> dict[str, dict[str, int]]:
+    """Apply again, after a restore, a logged erasure the restored database does not know: erase
+    the addresses it matches and put its row back, all or nothing. Once the row is back, the
+    erasure is never applied again, so whoever returns later (a new sign-up) is left alone."""
+    totaal: dict[str, dict[str, int]] = {}
     with transaction.atomic():
-        aantallen = _alles_wissen(email)
+        for adres in adressen:
+            for sleutel, soorten in _alles_wissen(adres).items():
+                deel = totaal.setdefault(sleutel, {})
+                for soort, aantal in soorten.items():
+                    deel[soort] = deel.get(soort, 0) + aantal
+        regel.als_wissing().save(force_insert=True)
     logger.info("Wissing %s opnieuw toegepast.", regel.id)
-    return aantallen
+    return totaal
 
 
 def _alles_wissen(email: str) -> dict[str, dict[str, int]]:
@@ -131,16 +138,11 @@ def _niets(aantallen: dict[str, dict[str, int]]) -> bool:
     return not any(aantal for deel in aantallen.values() for aantal in deel.values())
 
 
-def te_heruitvoeren(regels: list[wislog.Regel]) -> list[tuple[str, wislog.Regel]]:
-    """(address, its logged erasure) for every address in the database that a line matches.
-    Each line has its own salt, so every address is hashed once per line."""
-    adressen = set().union(*(deel.module.emailadressen() for deel in DELEN))
-    treffers = []
-    for adres in sorted(adressen):
-        regel = next((regel for regel in regels if regel.past_bij(adres)), None)
-        if regel is not None:
-            treffers.append((adres, regel))
-    return treffers
+def te_heruitvoeren(regels: list[wislog.Regel]) -> list[tuple[wislog.Regel, list[str]]]:
+    """Per logged erasure, the addresses in the database it matches. Each line has its own
+    salt, so every address is hashed once per line."""
+    adressen = sorted(set().union(*(deel.module.emailadressen() for deel in DELEN)))
+    return [(regel, [adres for adres in adressen if regel.past_bij(adres)]) for regel in regels]
 
 
 def ontbrekende_wissingen(regels: list[wislog.Regel]) -> list[wislog.Regel]:

@@ -5,11 +5,12 @@ merely quick gets the form back with everything typed; too many posts from one a
 """
 
 import logging
+import time
 
 import pytest
-from django.core import mail
+from django.core import mail, signing
 
-from baz.spamwering import tijdstempel
+from baz.spamwering import TIJDVAL_ZOUT, tijdstempel
 from netwerken.models import Interesse
 from tests.workshops.conftest import maak_sessie, maak_workshop
 from workshops.models import Aanvraag, Inschrijving, Mail
@@ -64,6 +65,16 @@ def wachtwoord(django_user_model):
     return "/account/wachtwoord/vergeten/", {"email": "an@example.org"}, "an@example.org"
 
 
+def _oud_getekend(seconden: int) -> str:
+    """A time stamp as a form loaded `seconden` ago carries it (signed back then)."""
+
+    class Toen(signing.TimestampSigner):
+        def timestamp(self):
+            return signing.b62_encode(int(time.time()) - seconden)
+
+    return Toen(salt=TIJDVAL_ZOUT).sign_object(time.time() - seconden)
+
+
 FORMULIEREN = ["aanvraag", "inschrijving", "interesse", "wachtwoord"]
 
 
@@ -92,23 +103,14 @@ def test_een_mens_komt_erdoor(client, formulier, request, django_capture_on_comm
 
 
 @pytest.mark.parametrize("formulier", FORMULIEREN)
-@pytest.mark.parametrize(
-    ("extra", "reden"),
-    [
-        ({"website": "https://goedkope-pillen.example"}, "honingpot"),
-        ({"geladen": None}, "geen of vervalste tijdstempel"),
-        ({"geladen": "1700000000.0:vervalst:handtekening"}, "geen of vervalste tijdstempel"),
-    ],
-    ids=["honingpot", "geen-tijdstempel", "vervalste-tijdstempel"],
-)
 def test_een_bot_ziet_een_gewone_pagina_en_niets_wordt_bewaard(
-    client, formulier, request, extra, reden, caplog, django_capture_on_commit_callbacks
+    client, formulier, request, caplog, django_capture_on_commit_callbacks
 ):
     with (
         caplog.at_level(logging.INFO, logger="baz.spamwering"),
         django_capture_on_commit_callbacks(execute=True),
     ):
-        response = versturen(client, formulier, request, **extra)
+        response = versturen(client, formulier, request, website="https://pillen.example")
     html = response.content.decode()
     assert response.status_code == 200
     assert ("Kijk in je mailbox" if formulier == "wachtwoord" else "Bedankt") in html
@@ -116,19 +118,32 @@ def test_een_bot_ziet_een_gewone_pagina_en_niets_wordt_bewaard(
     assert formulier_terug is None or not formulier_terug.errors
     assert opgeslagen() == 0
     assert mail.outbox == []
-    assert f"Formulier {formulier}: bot tegengehouden ({reden})." in caplog.messages
+    assert f"Formulier {formulier}: bot tegengehouden (honingpot)." in caplog.messages
     getypt = request.getfixturevalue(formulier)[2]
     assert all(getypt not in regel for regel in caplog.messages), "no submitted data in the log"
 
 
 @pytest.mark.parametrize("formulier", FORMULIEREN)
-def test_wie_te_snel_is_krijgt_het_formulier_terug_met_alles_erin(
-    client, formulier, request, settings
+@pytest.mark.parametrize(
+    "geladen",
+    [
+        pytest.param(lambda: tijdstempel(seconden_geleden=2), id="te-snel"),
+        pytest.param(lambda: None, id="geen-tijdstempel"),
+        pytest.param(lambda: "1700000000.0:vervalst:handtekening", id="vervalst"),
+        pytest.param(lambda: signing.dumps(1.0, salt="workshops.formulier"), id="oud-zout"),
+        pytest.param(lambda: _oud_getekend(2 * 86400), id="verlopen"),
+    ],
+)
+def test_wie_de_tijdval_niet_haalt_krijgt_het_formulier_terug_met_alles_erin(
+    client, formulier, request, settings, geladen
 ):
+    """A person whose page stayed open across a deploy or overnight, or who was very quick:
+    the form comes back with what was typed, nothing is stored, and the next send works."""
     settings.FORMULIER_MIN_INVULTIJD = 60
-    response = versturen(client, formulier, request, geladen=tijdstempel(seconden_geleden=2))
+    response = versturen(client, formulier, request, geladen=geladen())
     html = response.content.decode()
-    assert "erg snel verstuurd" in html
+    assert response.status_code in {200, 400}
+    assert "erg snel verstuurd of stond te lang open" in html
     assert request.getfixturevalue(formulier)[2] in html
     assert opgeslagen() == 0
     # The form came back with a fresh time stamp: sent again later, it gets through.

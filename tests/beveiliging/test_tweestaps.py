@@ -161,3 +161,19 @@ def test_telefoon_kwijt_het_commando_koppelt_los(gekoppeld, client):
     assert not TOTPDevice.objects.exists()
     with pytest.raises(CommandError, match="Geen gebruiker"):
         call_command("tweestaps_loskoppelen", "niemand")
+
+
+def test_ook_buiten_beheer_geen_medewerkersrechten_zonder_code(client, gekoppeld, werkmodellen):
+    """A password alone gives no staff powers anywhere: not every network's members-only
+    space, not the preview of an unpublished inspiratie. After the code, both open."""
+    from tests.factories import maak_inspiratie
+    from tests.netwerken.factories import maak_netwerk
+
+    netwerk = maak_netwerk()
+    concept = maak_inspiratie(titel="Nog een concept", status="concept")
+    aanmelden(client)
+    assert client.get(netwerk.get_absolute_url()).status_code == 404
+    assert client.get(concept.get_absolute_url()).status_code == 404
+    client.post(reverse("tweestaps"), {"code": code(gekoppeld)})
+    assert client.get(netwerk.get_absolute_url()).status_code == 200
+    assert client.get(concept.get_absolute_url()).status_code == 200

@@ -1,16 +1,17 @@
 """`manage.py wissingen_heruitvoeren [--dry-run]`: after restoring a backup, erase again whoever
 the erasure log says was erased.
 
-Reads the erasure log (WISLOG_PAD), puts back the Wissing rows the backup lacks, appends the lines
-the log lacks, and erases every address in the database that a logged erasure matches, without
-logging it a second time. Idempotent. It prints no address, only the erasures' ids and counts.
+Reads the erasure log (WISLOG_PAD). Every logged erasure the restored database lacks (it was made
+after the backup) is applied again: the addresses it matches are erased and its Wissing row put
+back, in one transaction. Erasures the database knows are left alone, so a person who was erased
+and later came back is not erased a second time. Lines the log lacks are appended. Idempotent.
+It prints no address, only the erasures' ids and counts.
 An unreadable line is skipped with a warning, and the command then ends with an error.
 """
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from baz.models import Wissing
 from baz.persoonsgegevens import services, wislog
 
 
@@ -37,28 +38,27 @@ class Command(BaseCommand):
             )
         self.stdout.write(f"Wislog {wislog.pad()}: {len(regels)} wissing(en) gelezen.")
 
-        ontbrekend = services.ontbrekende_wissingen(regels)
         niet_gelogd = services.niet_gelogde_wissingen(regels)
-        treffers = services.te_heruitvoeren(regels)
+        te_doen = services.te_heruitvoeren(services.ontbrekende_wissingen(regels))
+        adressen = sum(len(treffers) for _regel, treffers in te_doen)
         if dry_run:
-            self.stdout.write(f"Zou {len(ontbrekend)} wissing(en) terugzetten in het beheer.")
+            self.stdout.write(f"Zou {len(te_doen)} wissing(en) opnieuw toepassen.")
             self.stdout.write(f"Zou {len(niet_gelogd)} wissing(en) aan het wislog toevoegen.")
-            for adres, regel in treffers:
-                aantallen = services.aantallen_tekst(services.persoon_tellen(adres))
-                self.stdout.write(f"Wissing {regel.id}: zou opnieuw wissen: {aantallen}.")
-            self.stdout.write(f"Droog: {len(treffers)} e-mailadres(sen) zou(den) opnieuw gewist.")
+            for regel, treffers in te_doen:
+                for adres in treffers:
+                    aantallen = services.aantallen_tekst(services.persoon_tellen(adres))
+                    self.stdout.write(f"Wissing {regel.id}: zou opnieuw wissen: {aantallen}.")
+            self.stdout.write(f"Droog: {adressen} e-mailadres(sen) zou(den) opnieuw gewist.")
             self._afsluiten(fouten, geweigerd=0)
             return
 
-        Wissing.objects.bulk_create([regel.als_wissing() for regel in ontbrekend])
-        self.stdout.write(f"{len(ontbrekend)} wissing(en) teruggezet in het beheer.")
         for wissing in niet_gelogd:
             wislog.toevoegen(wissing)
         self.stdout.write(f"{len(niet_gelogd)} wissing(en) aan het wislog toegevoegd.")
         geweigerd = 0
-        for adres, regel in treffers:
+        for regel, treffers in te_doen:
             try:
-                aantallen = services.wissing_heruitvoeren(adres, regel=regel)
+                aantallen = services.wissing_heruitvoeren(regel, treffers)
             except ValidationError as fout:
                 geweigerd += 1
                 self.stderr.write(
@@ -66,8 +66,11 @@ class Command(BaseCommand):
                 )
                 continue
             tekst = services.aantallen_tekst(aantallen)
-            self.stdout.write(f"Wissing {regel.id}: opnieuw gewist: {tekst}.")
-        self.stdout.write(f"Klaar: {len(treffers) - geweigerd} e-mailadres(sen) opnieuw gewist.")
+            self.stdout.write(f"Wissing {regel.id}: opnieuw toegepast: {tekst}.")
+        self.stdout.write(
+            f"Klaar: {len(te_doen) - geweigerd} wissing(en) opnieuw toegepast, "
+            f"{adressen} e-mailadres(sen) gevonden."
+        )
         self._afsluiten(fouten, geweigerd=geweigerd)
 
     def _afsluiten(self, fouten: list, *, geweigerd: int) -> None:

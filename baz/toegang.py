@@ -1,0 +1,25 @@
+"""Who counts as staff: the same bar for /beheer/ and for staff powers elsewhere on the site
+(previews of unpublished inspiraties, every network's members-only space). Light on imports:
+querysets use it."""
+
+import django_otp
+from django.conf import settings
+
+
+def tweestaps_nodig(user) -> bool:
+    return user.is_staff and (
+        settings.BEHEER_TWEESTAPS or django_otp.user_has_device(user, confirmed=True)
+    )
+
+
+def tweestaps_in_orde(user) -> bool:
+    """False for staff who still owe their second factor (OTPMiddleware sets is_verified)."""
+    if not tweestaps_nodig(user):
+        return True
+    is_verified = getattr(user, "is_verified", None)
+    return bool(is_verified and is_verified())
+
+
+def als_medewerker(user) -> bool:
+    """Staff powers anywhere on the site (previews, every network): the same bar as /beheer/."""
+    return user.is_authenticated and user.is_active and user.is_staff and tweestaps_in_orde(user)
