@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from baz.demo.inhoud import COACHINGTRAJECT
+from baz.persoonsgegevens import beheerlog
 from baz.persoonsgegevens.velden import eigen_velden
 from inspiraties.models import Inspiratie
 from inspiraties.services import zoekindex_bijwerken
@@ -490,7 +491,10 @@ BIJ_WISSEN = {
     "casussen": gettext_lazy("verwijderd"),
     "evaluaties": gettext_lazy("verwijderd"),
     "jaarevaluaties": gettext_lazy("verwijderd"),
-    "berichten": gettext_lazy("verwijderd, met de reacties van anderen eronder"),
+    "berichten": gettext_lazy(
+        "verwijderd, met de reacties van anderen eronder; een inspiratie die een medewerker "
+        "ervan maakte (met toestemming, herschreven) blijft: pas ze aan of archiveer ze"
+    ),
     "reacties": gettext_lazy("verwijderd"),
     "interesses": gettext_lazy("verwijderd"),
     "begeleiding": gettext_lazy("de persoon begeleidt deze netwerken en trajecten niet meer"),
@@ -607,6 +611,9 @@ def persoon_wissen(*, email: str) -> dict[str, int]:
     aantallen = persoon_tellen(email=email)
     rijen = _van_persoon(email)
     accounts = list(rijen["accounts"])
+    beheerlog.objecten_wissen(Deelnemer, rijen["deelnames"].values_list("pk", flat=True))
+    beheerlog.objecten_wissen(Interesse, rijen["interesses"].values_list("pk", flat=True))
+    beheerlog.objecten_wissen(User, [user.pk for user in accounts])
     rijen["deelnames"].delete()
     rijen["interesses"].delete()
     for user in accounts:

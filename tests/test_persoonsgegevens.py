@@ -187,7 +187,12 @@ def test_export_negeert_hoofdletters(sofie):
     klein, groot = persoon_exporteren(SOFIE.lower()), persoon_exporteren(SOFIE.upper())
     del klein["opgemaakt_op"], groot["opgemaakt_op"]
     assert klein == groot
-    assert len(klein["workshops"]["mails"]) == 2  # the request's receipt and the sign-up's
+    # The request's receipt, the sign-up's, and the staff notification that names her.
+    assert len(klein["workshops"]["mails"]) == 3
+    export = json.dumps(klein, default=str, ensure_ascii=False)
+    assert "/workshops/inschrijving/…/" in export, "personal links are kept, without the key"
+    assert all(i.token not in export for i in Inschrijving.objects.all())
+    assert all(a.token not in export for a in Aanvraag.objects.all())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -202,7 +207,7 @@ def test_wissen_wist_alles_van_de_persoon_en_niets_van_een_ander(sofie, xavier, 
         "aanvragen": 1,
         "inschrijvingen": 1,
         "evaluaties": 1,
-        "mails": 2,
+        "mails": 3,
     }
     assert aantallen["netwerken"]["berichten"] == 1 and aantallen["netwerken"]["begeleiding"] == 2
     assert aantallen["beheer"] == {"logregels": 1}
@@ -305,12 +310,12 @@ def test_na_een_herstel_wordt_opnieuw_gewist(
     assert teruggekomen["workshops"]["aanvragen"] == 1
 
     uit, _ = heruitvoeren("--dry-run")
-    assert "zou opnieuw wissen: workshops: aanvragen 1" in uit
+    assert "zou opnieuw wissen: beheer: logregels 1; workshops: aanvragen 1" in uit
     assert "sofie" not in uit.lower()
     assert persoon_tellen(SOFIE) == teruggekomen and not Wissing.objects.exists()
 
     uit, _ = heruitvoeren()
-    assert "opnieuw toegepast: workshops: aanvragen 1" in uit
+    assert "opnieuw toegepast: beheer: logregels 1; workshops: aanvragen 1" in uit
     assert "Klaar: 1 wissing(en) opnieuw toegepast, 1 e-mailadres(sen) gevonden." in uit
     assert niets_meer(SOFIE)
     assert Wissing.objects.count() == 1 and len(wislog_regels(settings)) == 1
@@ -463,7 +468,8 @@ def test_wissen_via_de_bevestiging(
             WISSEN, {"email": SOFIE, "bevestiging": SOFIE.lower()}, follow=True
         )
     assert response.redirect_chain == [(OPZOEKEN, 302)]
-    assert "Gewist: workshops: aanvragen 1" in response.content.decode()
+    html = response.content.decode()
+    assert "Gewist: beheer: logregels 1; workshops: aanvragen 1" in html
     assert niets_meer(SOFIE)
     wissing = Wissing.objects.get()
     assert wissing.door == "medewerker" and len(wislog_regels(settings)) == 1
@@ -517,3 +523,21 @@ def test_overzicht_telt_met_een_vast_aantal_queries(
     with django_assert_max_num_queries(30):
         drie = queries_voor(3)
     assert queries_voor(27) == drie
+
+
+def test_de_namen_in_het_beheerlog_gaan_mee(sofie, xavier, medewerker):
+    """The admin log names objects by their str() ("Sofie Peeters · workshop · date"): those
+    names go with the erasure too, other people's stay."""
+    inschrijving = Inschrijving.objects.get(email__iexact=SOFIE)
+    ander = Inschrijving.objects.exclude(email__iexact=SOFIE).first()
+    for rij in (inschrijving, ander):
+        LogEntry.objects.log_actions(
+            user_id=medewerker.pk, queryset=[rij], action_flag=CHANGE, change_message="x"
+        )
+    persoon_wissen(SOFIE, door="medewerker")
+    soort = ContentType.objects.get_for_model(Inschrijving)
+    namen = dict(
+        LogEntry.objects.filter(content_type=soort).values_list("object_id", "object_repr")
+    )
+    assert namen[str(inschrijving.pk)] == "(gewist)"
+    assert namen[str(ander.pk)] == str(ander)

@@ -140,7 +140,7 @@ class AanvraagAdmin(admin.ModelAdmin):
     date_hierarchy = "aangemaakt_op"
     autocomplete_fields = ["gemeente"]
     inlines = [StatuswijzigingInline]
-    actions = ["csv_exporteren", "sessie_maken", "persoonsgegevens_wissen"]
+    actions = ["csv_exporteren", "sessie_maken"]
     readonly_fields = [
         "aangemaakt_op",
         "laatste_activiteit_op",
@@ -272,12 +272,6 @@ class AanvraagAdmin(admin.ModelAdmin):
                 messages.error(request, f"{aanvraag}: {fout}")
             else:
                 messages.success(request, _("Sessie gemaakt: %(sessie)s") % {"sessie": sessie})
-
-    @admin.action(description=_("Wis de persoonsgegevens (op verzoek)"))
-    def persoonsgegevens_wissen(self, request, queryset):
-        for aanvraag in queryset:
-            services.aanvraag_anonimiseren(aanvraag=aanvraag)
-        messages.success(request, _("Persoonsgegevens gewist."))
 
 
 class InschrijvingInline(admin.TabularInline):
@@ -441,7 +435,7 @@ class InschrijvingAdmin(admin.ModelAdmin):
         "evaluatie_gevraagd_op",
         "geanonimiseerd_op",
     ]
-    actions = ["annuleren", "persoonsgegevens_wissen"]
+    actions = ["annuleren"]
 
     def has_add_permission(self, request) -> bool:
         return False  # people sign up themselves; staff use the public form too
@@ -451,14 +445,6 @@ class InschrijvingAdmin(admin.ModelAdmin):
         for inschrijving in queryset:
             services.inschrijving_annuleren(inschrijving=inschrijving)
         messages.success(request, _("Inschrijvingen geannuleerd."))
-
-    @admin.action(description=_("Wis de persoonsgegevens (op verzoek)"))
-    def persoonsgegevens_wissen(self, request, queryset):
-        for inschrijving in queryset:
-            services.inschrijving_annuleren(inschrijving=inschrijving)
-        for inschrijving in Inschrijving.objects.filter(pk__in=queryset.values("pk")):
-            services.inschrijving_anonimiseren(inschrijving=inschrijving)
-        messages.success(request, _("Persoonsgegevens gewist."))
 
 
 @admin.register(Evaluatie)

@@ -5,6 +5,7 @@ that same transaction and handed to the task backend only after the commit, so a
 sent for data that was rolled back, and never lost for data that was stored.
 """
 
+import re
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
@@ -12,12 +13,13 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from baz.persoonsgegevens import beheerlog
 from baz.persoonsgegevens.velden import eigen_velden
 
 from . import ics
@@ -26,6 +28,8 @@ from .tasks import mail_versturen
 
 # The version of the newsletter consent text shown on the request form (proof of consent).
 NIEUWSBRIEF_TEKST_VERSIE = "nieuwsbrief-2026-01"
+# "Wil je de nieuwsbrief van BurgersAanZet ontvangen? Je kunt je altijd weer uitschrijven."
+NIEUWSBRIEF_TEKST_VERSIE_OPVOLGPAGINA = "nieuwsbrief-opvolgpagina-2026-11"
 
 
 class InschrijvingNietMogelijk(Exception):
@@ -99,25 +103,27 @@ def _sessie_bijlage(sessie: Sessie) -> Bijlage:
 
 def nieuwsbrief_wijzigen(*, aanvraag: Aanvraag, gewenst: bool) -> Aanvraag:
     """Give or withdraw newsletter consent through the personal link: one click either way.
-    Giving records when and which text; withdrawing records when, and keeps the proof of
-    what was given before."""
+    Giving records when and which text (the follow-up page's own wording); withdrawing holds
+    for every request of this address, records when, and keeps the proof of what was given."""
     nu = timezone.now()
     if gewenst:
         aanvraag.nieuwsbrief = True
         aanvraag.nieuwsbrief_toestemming_op = nu
-        aanvraag.nieuwsbrief_toestemming_tekst = NIEUWSBRIEF_TEKST_VERSIE
+        aanvraag.nieuwsbrief_toestemming_tekst = NIEUWSBRIEF_TEKST_VERSIE_OPVOLGPAGINA
         aanvraag.nieuwsbrief_ingetrokken_op = None
-    else:
-        aanvraag.nieuwsbrief = False
-        aanvraag.nieuwsbrief_ingetrokken_op = nu
-    aanvraag.save(
-        update_fields=[
-            "nieuwsbrief",
-            "nieuwsbrief_toestemming_op",
-            "nieuwsbrief_toestemming_tekst",
-            "nieuwsbrief_ingetrokken_op",
-        ]
-    )
+        aanvraag.save(
+            update_fields=[
+                "nieuwsbrief",
+                "nieuwsbrief_toestemming_op",
+                "nieuwsbrief_toestemming_tekst",
+                "nieuwsbrief_ingetrokken_op",
+            ]
+        )
+        return aanvraag
+    Aanvraag.objects.filter(
+        email__iexact=aanvraag.email, nieuwsbrief=True, geanonimiseerd_op__isnull=True
+    ).update(nieuwsbrief=False, nieuwsbrief_ingetrokken_op=nu)
+    aanvraag.refresh_from_db()
     return aanvraag
 
 
@@ -481,9 +487,13 @@ BIJ_WISSEN = {
         "geannuleerd (een vrije plaats gaat naar de wachtlijst) en geanonimiseerd"
     ),
     "evaluaties": gettext_lazy("blijven, los van de persoon: de inschrijving wordt anoniem"),
-    "mails": gettext_lazy("verwijderd uit de uitgaande post"),
+    "mails": gettext_lazy(
+        "verwijderd uit de uitgaande post, ook de meldingen aan BAZ die het adres noemen"
+    ),
 }
 _GEHEIM = ("token", "indiening_sleutel", "bijlage_inhoud", "bijlage_type")
+# A personal link in a mail's text: the token is a key, and an export is not the place for it.
+PERSOONLIJKE_LINK = re.compile(r"(/workshops/(?:aanvraag|inschrijving|evaluatie)/)[^/\s]+/")
 
 
 def _van_persoon(email: str) -> dict[str, QuerySet]:
@@ -492,7 +502,8 @@ def _van_persoon(email: str) -> dict[str, QuerySet]:
         "aanvragen": Aanvraag.objects.filter(email__iexact=email),
         "inschrijvingen": Inschrijving.objects.filter(email__iexact=email),
         "evaluaties": Evaluatie.objects.filter(inschrijving__email__iexact=email),
-        "mails": Mail.objects.filter(ontvanger__iexact=email),
+        # To them, and about them (the staff notification of a request names the address).
+        "mails": Mail.objects.filter(Q(ontvanger__iexact=email) | Q(tekst__icontains=email)),
     }
 
 
@@ -522,7 +533,10 @@ def persoon_exporteren(*, email: str) -> dict[str, list[dict]]:
         "aanvragen": [{**a, "statusgeschiedenis": geschiedenis[a["id"]]} for a in aanvragen],
         "inschrijvingen": list(inschrijvingen),
         "evaluaties": list(rijen["evaluaties"].values(*eigen_velden(Evaluatie), "inschrijving_id")),
-        "mails": list(rijen["mails"].values(*eigen_velden(Mail, *_GEHEIM))),
+        "mails": [
+            {**mail, "tekst": PERSOONLIJKE_LINK.sub(r"\1…/", mail["tekst"])}
+            for mail in rijen["mails"].values(*eigen_velden(Mail, *_GEHEIM))
+        ],
     }
 
 
@@ -541,7 +555,11 @@ def persoon_wissen(*, email: str) -> dict[str, int]:
             aanvraag_anonimiseren(aanvraag=aanvraag)
         for inschrijving in Inschrijving.objects.filter(pk__in=[i.pk for i in inschrijvingen]):
             inschrijving_anonimiseren(inschrijving=inschrijving)
-        rijen["mails"].delete()
+        mails = list(rijen["mails"].values_list("pk", flat=True))
+        Mail.objects.filter(pk__in=mails).delete()
+        beheerlog.objecten_wissen(Aanvraag, [a.pk for a in aanvragen])
+        beheerlog.objecten_wissen(Inschrijving, [i.pk for i in inschrijvingen])
+        beheerlog.objecten_wissen(Mail, mails)
     return aantallen
 
 

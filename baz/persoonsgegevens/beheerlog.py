@@ -5,7 +5,8 @@ address (invited network members), that name is the address itself.
 """
 
 from django.contrib.admin.models import LogEntry
-from django.db.models import QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy
 
 GEWIST = "(gewist)"
@@ -15,7 +16,19 @@ BIJ_WISSEN = {
 
 
 def _regels(email: str) -> QuerySet:
-    return LogEntry.objects.filter(object_repr__iexact=email.strip())
+    return LogEntry.objects.filter(object_repr__icontains=email.strip())
+
+
+def objecten_wissen(model, pks) -> int:
+    """Blank the log's names of these objects (they name the person: "Sofie Peeters ·
+    workshop"); each app calls it for the rows it erases or anonymises."""
+    pks = [str(pk) for pk in pks]
+    if not pks:
+        return 0
+    soort = ContentType.objects.get_for_model(model)
+    return LogEntry.objects.filter(
+        Q(content_type=soort) & Q(object_id__in=pks) & ~Q(object_repr=GEWIST)
+    ).update(object_repr=GEWIST)
 
 
 def persoon_tellen(*, email: str) -> dict[str, int]:

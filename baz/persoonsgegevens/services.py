@@ -32,10 +32,12 @@ class Deel:
     module: ModuleType
 
 
+# The log first: it counts the entries named by the address before the apps blank the names of
+# the objects they erase.
 DELEN = [
+    Deel("beheer", _("Beheerlogboek"), beheerlog),
     Deel("workshops", _("Workshops"), workshops),
     Deel("netwerken", _("Lerende netwerken"), netwerken),
-    Deel("beheer", _("Beheerlogboek"), beheerlog),
 ]
 
 

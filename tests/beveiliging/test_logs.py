@@ -83,6 +83,7 @@ def test_publieke_formulieren_loggen_geen_persoonsgegevens(
         "vorm": "netwerk",
         "bericht": "We willen leren.",
         "website": "",
+        "geladen": geladen(),
     }
     with django_capture_on_commit_callbacks(execute=True):
         url = reverse("workshop-aanvragen", args=[workshop.slug])

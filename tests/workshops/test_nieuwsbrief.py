@@ -1,11 +1,13 @@
 """Newsletter consent: never pre-ticked, proven (when, which text), withdrawn as easily as given."""
 
+import uuid
+
 import pytest
 from django.core import mail
 from django.urls import reverse
 
 from workshops.models import Aanvraag
-from workshops.services import NIEUWSBRIEF_TEKST_VERSIE
+from workshops.services import NIEUWSBRIEF_TEKST_VERSIE, NIEUWSBRIEF_TEKST_VERSIE_OPVOLGPAGINA
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +61,7 @@ def test_opnieuw_geven_legt_een_nieuwe_toestemming_vast(bezoeker, workshop, aanv
     aanvraag.refresh_from_db()
     assert aanvraag.nieuwsbrief
     assert aanvraag.nieuwsbrief_toestemming_op is not None
-    assert aanvraag.nieuwsbrief_toestemming_tekst == NIEUWSBRIEF_TEKST_VERSIE
+    assert aanvraag.nieuwsbrief_toestemming_tekst == NIEUWSBRIEF_TEKST_VERSIE_OPVOLGPAGINA
     assert aanvraag.nieuwsbrief_ingetrokken_op is None
 
 
@@ -82,3 +84,13 @@ def test_enkel_met_post_en_een_geldige_link(bezoeker, workshop, aanvraag_gegeven
     onbekend = bezoeker.post(reverse("aanvraag-nieuwsbrief", args=["verzonnen"]))
     assert onbekend.status_code == 404
     assert "Deze link werkt niet" in onbekend.content.decode()
+
+
+def test_intrekken_geldt_voor_elke_aanvraag_van_dit_adres(bezoeker, workshop, aanvraag_gegevens):
+    aanvragen(bezoeker, workshop, aanvraag_gegevens, nieuwsbrief="on", sleutel=str(uuid.uuid4()))
+    aanvragen(bezoeker, workshop, aanvraag_gegevens, nieuwsbrief="on", sleutel=str(uuid.uuid4()))
+    eerste, tweede = Aanvraag.objects.order_by("pk")
+    bezoeker.post(reverse("aanvraag-nieuwsbrief", args=[eerste.token]), {"nieuwsbrief": "nee"})
+    assert not Aanvraag.objects.filter(nieuwsbrief=True).exists()
+    tweede.refresh_from_db()
+    assert tweede.nieuwsbrief_ingetrokken_op is not None

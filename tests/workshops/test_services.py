@@ -191,7 +191,7 @@ def test_persoon_wissen_op_verzoek(sessie, workshop, gemeenten):
     derde = inschrijven(sessie, "c@example.org")
     assert derde.status == "wachtlijst" and wachtend.status == "bevestigd"
     gewist = services.persoon_wissen(email="WIS@example.org")
-    assert gewist == {"aanvragen": 1, "inschrijvingen": 1, "evaluaties": 0, "mails": 2}
+    assert gewist == {"aanvragen": 1, "inschrijvingen": 1, "evaluaties": 0, "mails": 3}
     inschrijving.refresh_from_db()
     derde.refresh_from_db()
     assert inschrijving.status == "geannuleerd" and inschrijving.naam == "(geanonimiseerd)"

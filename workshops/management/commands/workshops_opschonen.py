@@ -8,7 +8,8 @@ from workshops.services import persoonsgegevens_opschonen
 class Command(BaseCommand):
     help = (
         "Anonimiseert workshopaanvragen 24 maanden na de laatste activiteit en inschrijvingen "
-        "12 maanden na hun sessie. Idempotent; --dry-run toont enkel de aantallen."
+        "12 maanden na hun sessie, en verwijdert uitgaande mails na 90 dagen. Idempotent; "
+        "--dry-run toont enkel de aantallen."
     )
 
     def add_arguments(self, parser):
@@ -20,5 +21,6 @@ class Command(BaseCommand):
         werkwoord = "zou anonimiseren" if droog else "geanonimiseerd"
         self.stdout.write(
             f"Aanvragen {werkwoord}: {aantallen['aanvragen']}. "
-            f"Inschrijvingen {werkwoord}: {aantallen['inschrijvingen']}."
+            f"Inschrijvingen {werkwoord}: {aantallen['inschrijvingen']}. "
+            f"Uitgaande mails {'zou verwijderen' if droog else 'verwijderd'}: {aantallen['mails']}."
         )
