@@ -42,12 +42,13 @@ class BazAdminSite(admin.AdminSite):
         user = request.user
         if user.is_active and user.is_staff and not tweestaps_in_orde(user):
             doel = request.GET.get("next") or reverse("admin:index", current_app=self.name)
-            return redirect(f"{reverse('tweestaps')}?{_next_query(doel)}")
+            return _naar("tweestaps", doel)
         return super().login(request, extra_context)
 
 
-def _next_query(doel: str) -> str:
-    return urlencode({"next": doel})
+def _naar(naam: str, doel: str):
+    """A redirect to one of the two steps, carrying where the staff member was going."""
+    return redirect(f"{reverse(naam)}?{urlencode({'next': doel})}")
 
 
 class CodeForm(forms.Form):
@@ -105,7 +106,7 @@ def controle(request: HttpRequest) -> HttpResponse:
     user = _medewerker(request)
     apparaat = TOTPDevice.objects.devices_for_user(user, confirmed=True).first()
     if apparaat is None:
-        return redirect(f"{reverse('tweestaps-instellen')}?{_next_query(_volgende(request))}")
+        return _naar("tweestaps-instellen", _volgende(request))
     if user.is_verified():
         return redirect(_volgende(request))
     form = CodeForm(request.POST or None)
@@ -129,13 +130,13 @@ def instellen(request: HttpRequest) -> HttpResponse:
     """/account/tweestaps/instellen/: link an authenticator app (scan, then confirm a code)."""
     user = _medewerker(request)
     if django_otp.user_has_device(user, confirmed=True) and not user.is_verified():
-        return redirect(f"{reverse('tweestaps')}?{_next_query(_volgende(request))}")
+        return _naar("tweestaps", _volgende(request))
     nieuw = TOTPDevice.objects.devices_for_user(user, confirmed=False).first()
     form = CodeForm(request.POST if request.method == "POST" and "code" in request.POST else None)
     if request.method == "POST" and "starten" in request.POST:
         TOTPDevice.objects.devices_for_user(user, confirmed=False).delete()
         TOTPDevice.objects.create(user=user, name=_("Authenticator-app"), confirmed=False)
-        return redirect(f"{reverse('tweestaps-instellen')}?{_next_query(_volgende(request))}")
+        return _naar("tweestaps-instellen", _volgende(request))
     status = 200
     if form.is_bound and nieuw:
         status = _controleren(request, form, nieuw) if form.is_valid() else 400
