@@ -1,7 +1,9 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from .models import Gemeente, Wissing
+from . import mail
+from .models import Auditregel, Gemeente, Mail, Wissing
 from .persoonsgegevens.services import aantallen_tekst
 
 admin.site.site_header = "BurgersAanZet – beheer"
@@ -52,4 +54,68 @@ class WissingAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Mail)
+class MailAdmin(admin.ModelAdmin):
+    """The outbox, read-only: what was sent, what waits and why, and what failed for good."""
+
+    list_display = ["onderwerp", "ontvanger", "soort", "status", "pogingen", "aangemaakt_op"]
+    list_filter = ["status", "soort"]
+    search_fields = ["ontvanger", "onderwerp"]
+    date_hierarchy = "aangemaakt_op"
+    readonly_fields = [
+        f.name for f in Mail._meta.fields if f.name not in {"bijlage_inhoud", "tekst"}
+    ] + ["tekst"]
+    exclude = ["bijlage_inhoud"]
+    actions = ["opnieuw_proberen"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.action(description=_("Opnieuw proberen te versturen"), permissions=["view"])
+    def opnieuw_proberen(self, request, queryset):
+        aantal = mail.opnieuw_proberen(mails=queryset)
+        overgeslagen = queryset.count() - aantal
+        messages.success(
+            request,
+            ngettext(
+                "%(n)d mail staat opnieuw in de wachtrij.",
+                "%(n)d mails staan opnieuw in de wachtrij.",
+                aantal,
+            )
+            % {"n": aantal},
+        )
+        if overgeslagen:
+            messages.info(
+                request,
+                ngettext(
+                    "%(n)d mail was al verzonden of wordt nu verstuurd en bleef ongemoeid.",
+                    "%(n)d mails waren al verzonden of worden nu verstuurd en bleven ongemoeid.",
+                    overgeslagen,
+                )
+                % {"n": overgeslagen},
+            )
+
+
+@admin.register(Auditregel)
+class AuditregelAdmin(admin.ModelAdmin):
+    """Who changed whose situation, and when: read-only, written by the services (baz/audit.py)."""
+
+    list_display = ["op", "door_naam", "actie", "object_repr", "omschrijving"]
+    list_filter = ["actie", "content_type"]
+    search_fields = ["door_naam", "object_repr", "omschrijving"]
+    date_hierarchy = "op"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
         return False

@@ -10,6 +10,10 @@ class BazConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the deployment checks)
+        from .persoonsgegevens import register
+
+        # Each app's `persoonsgegevens` module, as the admin finds admin.py.
+        register.ontdekken()
 
 
 class BazAdminConfig(admin_apps.AdminConfig):

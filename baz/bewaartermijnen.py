@@ -1,27 +1,29 @@
-"""Every retention period for personal data, in one place, and the one job that enforces them.
+"""Every retention period for personal data, and the one job that enforces them.
 
-Each app's `persoonsgegevens_opschonen` does its part (idempotent, with a dry run); this module
-lists the periods (the privacy statement says the same) and runs them all.
+The periods are declared by the parts of the register (baz/persoonsgegevens/register.py): each
+app in its own `persoonsgegevens` module, the core for its outbox. The privacy statement shows
+the same list. This module imports no app.
 """
 
-from datetime import timedelta
+from datetime import datetime
 
-from netwerken import services as netwerken
-from workshops import queries as workshops_queries
-from workshops import services as workshops
+from django.utils import timezone
 
-BEWAARTERMIJNEN: list[tuple[str, timedelta, str]] = [
-    ("Aanvraag van een workshop", workshops_queries.AANVRAAG_BEWAARTERMIJN, "na de laatste activiteit, dan geanonimiseerd"),
-    ("Inschrijving voor een sessie", workshops_queries.INSCHRIJVING_BEWAARTERMIJN, "na de sessie, dan geanonimiseerd"),
-    ("Verstuurde mail (uitgaande mails)", workshops_queries.MAIL_BEWAARTERMIJN, "na het aanmaken, dan verwijderd"),
-    ("Interesse in een lerend netwerk", netwerken.BEWAAR_INTERESSE, "na ontvangst, dan verwijderd"),
-    ("Deelname aan een lerend netwerk", netwerken.BEWAAR_NA_NETWERK, "na het einde van het netwerk, dan verwijderd"),
-]  # fmt: skip
+from baz.persoonsgegevens import register
 
 
-def bewaartermijnen_toepassen(*, droog: bool = False) -> dict[str, dict[str, int]]:
-    """Run every app's retention job; returns the counts per app."""
-    return {
-        "workshops": workshops.persoonsgegevens_opschonen(droog=droog),
-        "netwerken": netwerken.persoonsgegevens_opschonen(droog=droog),
-    }
+def bewaartermijnen() -> list[register.Bewaartermijn]:
+    return [termijn for _deel, termijn in register.bewaartermijnen()]
+
+
+def bewaartermijnen_toepassen(
+    *, nu: datetime | None = None, droog: bool = False
+) -> dict[str, dict[str, int]]:
+    """Run every part's retention job (idempotent; `droog`: count only); the counts per part."""
+    nu = nu or timezone.now()
+    uitkomst = {}
+    for deel in register.delen():
+        aantallen = deel.opschonen(nu=nu, droog=droog)
+        if aantallen:
+            uitkomst[deel.sleutel] = aantallen
+    return uitkomst

@@ -3,49 +3,100 @@
 Anonymous visitors of public pages get a stored copy of the page while the content version is
 unchanged; members and staff always get a freshly rendered page. Because the version is read from
 the database on each request, a change shows at once on every server, with any cache backend.
+
+Bounded, so that a flood of distinct addresses cannot fill Redis: only the query parameters a
+view declares are cached (any other parameter, an X-Fragment it does not know or an overlong
+query string: the page is served fresh and not stored), the key holds the parameters in the
+declared order (a reordered query string is the same entry), entries live `bewaartijd` seconds
+at most, and each view stores at most settings.PAGINACACHE_MAX_PER_VIEW pages per `bewaartijd`
+(a counter in the cache itself: with no cache there is nothing to bound). So a view never holds
+more than twice that many entries, whatever it is sent.
 """
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import wraps
+from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 
-BEWAARTIJD = 600  # seconds; the version makes entries stale long before this
+BEWAARTIJD = 300  # seconds; the version makes entries stale long before this
 BEWAARDE_HEADERS = ("Content-Type", "Vary", "Content-Language")
+MAX_QUERY = 512  # characters of query string beyond which a page is not stored
+MAX_WAARDEN = 24  # query values beyond which a page is not stored
 
 
-def anoniem_gecached(versie: Callable[[], str], bewaartijd: int = BEWAARTIJD):
+def _query_sleutel(request: HttpRequest, parameters: tuple[str, ...]) -> str | None:
+    """The query string in canonical form, or None when the page is not to be stored."""
+    if not request.GET:
+        return "" if not request.META.get("QUERY_STRING") else None
+    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY:
+        return None
+    if any(naam not in parameters for naam in request.GET):
+        return None
+    paren = [(naam, waarde) for naam in parameters for waarde in request.GET.getlist(naam)]
+    return urlencode(paren) if len(paren) <= MAX_WAARDEN else None
+
+
+def _plaats_vrij(view: str, bewaartijd: int) -> bool:
+    """Count one stored page of `view`; False past the limit of this stretch of time."""
+    teller = f"paginacache-teller:{view}"
+    cache.add(teller, 0, bewaartijd)
+    try:
+        return cache.incr(teller) <= settings.PAGINACACHE_MAX_PER_VIEW
+    except ValueError:  # expired in between, or no cache to store in
+        return False
+
+
+def anoniem_gecached(
+    versie: Callable[[], str],
+    bewaartijd: int = BEWAARTIJD,
+    *,
+    parameters: Iterable[str] = (),
+    fragmenten: Iterable[str] = (),
+):
     """Cache successful GET responses of a view for anonymous visitors under `versie()`.
 
     `bewaartijd` bounds how long a page may lag behind data that `versie` does not cover.
+    `parameters` are the query parameters the view reads (in their canonical order) and
+    `fragmenten` the X-Fragment values it answers; other requests are served fresh.
     """
+    parameters = tuple(parameters)
+    fragmenten = ("", *fragmenten)
 
     def decorator(view):
         @wraps(view)
         def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            fragment = request.headers.get("X-Fragment", "")
+            query = _query_sleutel(request, parameters)
             if (
                 request.method not in {"GET", "HEAD"}
                 or request.user.is_authenticated
                 or "messages" in request.COOKIES
+                or query is None
+                or fragment not in fragmenten
             ):
                 return view(request, *args, **kwargs)
-            adres = f"{request.get_full_path()}|{request.headers.get('X-Fragment', '')}"
-            sleutel = (
-                f"pagina:{view.__module__}.{view.__name__}:{versie()}:"
-                + hashlib.sha256(adres.encode()).hexdigest()
-            )
+            naam = f"{view.__module__}.{view.__name__}"
+            adres = f"{request.path}?{query}|{fragment}"
+            sleutel = f"pagina:{naam}:{versie()}:" + hashlib.sha256(adres.encode()).hexdigest()
             bewaard = cache.get(sleutel)
             if bewaard is not None:
                 inhoud, headers = bewaard
                 antwoord = HttpResponse(inhoud)
-                for naam, waarde in headers:
-                    antwoord[naam] = waarde
+                for kop, waarde in headers:
+                    antwoord[kop] = waarde
                 antwoord["X-Paginacache"] = "hit"
                 return antwoord
             antwoord = view(request, *args, **kwargs)
-            if antwoord.status_code == 200 and not antwoord.streaming and not antwoord.cookies:
+            if (
+                antwoord.status_code == 200
+                and not antwoord.streaming
+                and not antwoord.cookies
+                and _plaats_vrij(naam, bewaartijd)
+            ):
                 if hasattr(antwoord, "render") and not antwoord.is_rendered:
                     antwoord.render()
                 headers = [(n, antwoord[n]) for n in BEWAARDE_HEADERS if antwoord.has_header(n)]

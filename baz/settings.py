@@ -135,6 +135,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "baz.middleware.GeenNulBytes",
+    "baz.privaat.PriveVoorLeden",
 ]
 
 ROOT_URLCONF = "baz.urls"
@@ -164,17 +165,34 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Local memory by default; Redis (Django's own backend) when REDIS_URL is set, so that several
-# app servers share one cache (page cache, rate limits). Sessions live in the database.
+# Local memory by default; Redis when REDIS_URL is set, so that several app servers share one
+# cache (pages, facets). The cache only spares work: an unreachable Redis is a cache miss, never
+# a 500 (baz/cache.py), with short timeouts and a pause of REDIS_PAUZE seconds before it tries
+# again. Sessions, rate limits and the login cool-off live in the database.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
         raise ImproperlyConfigured(f"REDIS_URL must start with redis://, got {REDIS_URL!r}.")
+    _redis_timeout_ms = env_int("REDIS_TIMEOUT_MS", 500)
+    if not 1 <= _redis_timeout_ms <= 10_000:
+        raise ImproperlyConfigured(
+            f"REDIS_TIMEOUT_MS must be between 1 and 10000 (milliseconds), got {_redis_timeout_ms}."
+        )
+    _redis_pauze = env_int("REDIS_PAUZE", 30)
+    if not 1 <= _redis_pauze <= 3600:
+        raise ImproperlyConfigured(
+            f"REDIS_PAUZE must be between 1 and 3600 (seconds), got {_redis_pauze}."
+        )
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "baz.cache.ZachteRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "baz"),
+            "OPTIONS": {
+                "socket_connect_timeout": _redis_timeout_ms / 1000,
+                "socket_timeout": _redis_timeout_ms / 1000,
+                "pauze": _redis_pauze,
+            },
         }
     }
 else:
@@ -194,8 +212,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Django's ModelBackend with a cool-off after repeated failed logins (netwerken/beveiliging.py).
-AUTHENTICATION_BACKENDS = ["netwerken.beveiliging.AfgeremdeModelBackend"]
+# Django's ModelBackend with a cool-off after repeated failed logins (baz/aanmelden.py).
+AUTHENTICATION_BACKENDS = ["baz.aanmelden.AfgeremdeModelBackend"]
+# Rate limits (baz/ratelimiet.py), counted in the database: {name: (limit, window in seconds)}.
+# Per address for the forms; for the login per username and per address, the window running
+# from the latest attempt (the cool-off).
+RATELIMIETEN = {
+    "aanvraag": (30, 600),  # workshop request form
+    "inschrijving": (30, 600),  # sign-up for a workshop session
+    "interesse": (5, 3600),  # interest in a lerend netwerk
+    "wachtwoord": (5, 3600),  # password reset
+    "tweestaps": (20, 600),  # second-factor codes
+    "aanmelden_account": (5, 15 * 60),
+    "aanmelden_ip": (20, 15 * 60),
+}
 LOGIN_URL = "login"
 # Staff pass a second factor (an authenticator app) before the admin opens (baz.tweestaps).
 # On by default in production; `check --deploy` warns when it is off there.
@@ -260,6 +290,18 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Public forms: a submit sooner than this many seconds after loading is a bot (baz.spamwering).
 FORMULIER_MIN_INVULTIJD = 3
 
+# The page cache for anonymous visitors (baz.paginacache): at most this many pages stored per
+# view in each stretch of the entries' lifetime, so a flood of query strings cannot fill Redis.
+PAGINACACHE_MAX_PER_VIEW = env_int("PAGINACACHE_MAX_PER_VIEW", 500)
+
+# /healthz names the mail as degraded when the oldest waiting mail is older than this many
+# seconds, or when more mails than this have failed for good.
+HEALTHZ_MAIL_MAX_WACHTTIJD = env_int("HEALTHZ_MAIL_MAX_WACHTTIJD", 15 * 60)
+HEALTHZ_MAIL_MAX_MISLUKT = env_int("HEALTHZ_MAIL_MAX_MISLUKT", 0)
+for _naam in ("PAGINACACHE_MAX_PER_VIEW", "HEALTHZ_MAIL_MAX_WACHTTIJD", "HEALTHZ_MAIL_MAX_MISLUKT"):
+    if globals()[_naam] < 0:
+        raise ImproperlyConfigured(f"{_naam} must be 0 or more, got {globals()[_naam]}.")
+
 # Mail (Django 6.1 MAILERS). Development prints mails on the console; production sends SMTP.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "BurgersAanZet <info@burgersaanzet.be>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
@@ -278,7 +320,9 @@ if _mail_backend == "smtp":
                 "username": os.environ.get("EMAIL_HOST_USER", ""),
                 "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
                 "use_tls": env_bool("EMAIL_USE_TLS", True),
-                "timeout": 20,
+                # Only the worker waits on this (no request talks to SMTP); it bounds how long a
+                # hanging relay holds it, and must stay well below MAIL_CLAIM_SECONDEN.
+                "timeout": env_int("EMAIL_TIMEOUT", 20),
             },
         }
     }
@@ -295,6 +339,27 @@ else:
     raise ImproperlyConfigured(
         f"EMAIL_BACKEND_KIND must be smtp, console or file, got {_mail_backend!r}."
     )
+
+# The outbox (baz/mail.py). A mail claimed by a worker that died is claimed again after
+# MAIL_CLAIM_SECONDEN; `manage.py worker` looks for due mails every MAIL_NALOOP_SECONDEN; after a
+# failed attempt the next one waits MAIL_WACHTTIJDEN[n] seconds; after MAIL_MAX_POGINGEN it is
+# 'mislukt' (visible in the admin, where staff can try again).
+MAIL_CLAIM_SECONDEN = env_int("MAIL_CLAIM_SECONDEN", 300)
+MAIL_NALOOP_SECONDEN = env_int("MAIL_NALOOP_SECONDEN", 60)
+MAIL_MAX_POGINGEN = env_int("MAIL_MAX_POGINGEN", 8)
+try:
+    MAIL_WACHTTIJDEN = [
+        int(s)
+        for s in os.environ.get("MAIL_WACHTTIJDEN", "60,300,900,1800,3600,7200,14400").split(",")
+    ]
+except ValueError:
+    raise ImproperlyConfigured("MAIL_WACHTTIJDEN must be seconds separated by commas.") from None
+if not MAIL_WACHTTIJDEN or min(MAIL_WACHTTIJDEN) < 0:
+    raise ImproperlyConfigured("MAIL_WACHTTIJDEN needs at least one non-negative number.")
+if 2 * (MAILERS["default"].get("OPTIONS", {}).get("timeout") or 0) >= MAIL_CLAIM_SECONDEN:
+    raise ImproperlyConfigured("MAIL_CLAIM_SECONDEN must be more than twice EMAIL_TIMEOUT.")
+if MAIL_NALOOP_SECONDEN <= 0:
+    raise ImproperlyConfigured("MAIL_NALOOP_SECONDEN must be positive.")
 
 # Work outside the request (mails) goes through django.tasks. Production queues tasks in the
 # database and a separate worker process runs them (`manage.py db_worker`); development and

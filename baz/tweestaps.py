@@ -26,14 +26,21 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from .admin_csv import csv_exporteren
 from .ratelimiet import te_vaak
 from .toegang import tweestaps_in_orde
+from .velden import EenRegelVeld
 
 logger = logging.getLogger(__name__)
 
 
 class BazAdminSite(admin.AdminSite):
-    """Django's admin, closed to staff who still owe their second factor."""
+    """Django's admin, closed to staff who still owe their second factor; every list offers
+    "Exporteren als CSV" (baz/admin_csv.py)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_action(csv_exporteren, "csv_exporteren")
 
     def has_permission(self, request: HttpRequest) -> bool:
         return super().has_permission(request) and tweestaps_in_orde(request.user)
@@ -52,7 +59,7 @@ def _naar(naam: str, doel: str):
 
 
 class CodeForm(forms.Form):
-    code = forms.CharField(
+    code = EenRegelVeld(
         label=gettext_lazy("Code uit je authenticator-app"),
         help_text=gettext_lazy("Zes cijfers; je app maakt elke 30 seconden een nieuwe code."),
         max_length=12,
@@ -88,7 +95,7 @@ def _controleren(request: HttpRequest, form: CodeForm, apparaat: TOTPDevice) -> 
     """Check the code against the device: 200 when verified, else the status to answer with
     (the error is on the form)."""
     toegelaten, _info = apparaat.verify_is_allowed()
-    if not toegelaten or te_vaak(request, "tweestaps", limiet=20, venster=600):
+    if not toegelaten or te_vaak(request, "tweestaps"):
         form.add_error(None, _("Te veel foute codes na elkaar. Wacht even en probeer opnieuw."))
         return 429
     if not apparaat.verify_token(form.cleaned_data["code"]):

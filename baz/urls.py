@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.static import serve
@@ -8,7 +7,7 @@ from django.views.static import serve
 from inspiraties.sitemaps import InspiratieSitemap, WerkmodelSitemap
 from workshops.sitemaps import WorkshopSitemap
 
-from . import tweestaps, views
+from . import views
 from .sitemaps import StatischeSitemap
 
 sitemaps = {
@@ -26,14 +25,7 @@ urlpatterns = [
     path("", include("inspiraties.urls")),
     path("", include("netwerken.urls")),
     path("", include("workshops.urls")),
-    path(
-        "account/login/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
-        name="login",
-    ),
-    path("account/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("account/tweestaps/", tweestaps.controle, name="tweestaps"),
-    path("account/tweestaps/instellen/", tweestaps.instellen, name="tweestaps-instellen"),
+    path("account/", include("baz.account.urls")),
     path("beheer/persoonsgegevens/", include("baz.persoonsgegevens.urls")),
     path("beheer/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),

@@ -8,9 +8,10 @@ from django.utils.functional import cached_property
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from baz.demo.inhoud import OVER_BAZ
 from baz.paginacache import anoniem_gecached
+from baz.persoonsgegevens import register
 from baz.tekst import markdown_naar_html
+from baz.teksten import OVER_BAZ
 from inspiraties.models import Inspiratie, Werkmodel
 from inspiraties.versie import catalogus_versie
 from workshops.models import Sessie
@@ -74,7 +75,9 @@ def over_baz(request: HttpRequest) -> HttpResponse:
 
 
 def privacy(request: HttpRequest) -> HttpResponse:
-    return render(request, "baz/privacy.html")
+    """The retention table comes from the register of personal data, as the command applies it."""
+    termijnen = [termijn for _deel, termijn in register.bewaartermijnen()]
+    return render(request, "baz/privacy.html", {"bewaartermijnen": termijnen})
 
 
 def toegankelijkheid(request: HttpRequest) -> HttpResponse:
@@ -115,13 +118,64 @@ def security_txt(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def healthz(request: HttpRequest) -> HttpResponse:
+    """For the load balancer and monitoring, so they can tell down from degraded.
+
+    503 when the database is unreachable (this server cannot serve); else 200, with `status`
+    "verminderd" and the degraded parts named in `verminderd` when the cache is unreachable, the
+    oldest waiting mail is older than settings.HEALTHZ_MAIL_MAX_WACHTTIJD seconds or more mails
+    than HEALTHZ_MAIL_MAX_MISLUKT have failed. Cheap (it is polled): one query on the database
+    and one on the outbox's status index; the cache is not tried while its breaker is open.
+    """
+    from django.core.cache import cache
+    from django.db.models import Count, Min, Q
+    from django.utils import timezone
+
+    from baz.models import Mail
+
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception:
         return JsonResponse({"status": "fout", "database": "onbereikbaar"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    antwoord: dict = {"status": "ok", "database": "ok"}
+    verminderd = []
+
+    bereikbaar = getattr(cache, "bereikbaar", None)  # the Redis cache; local memory always is
+    antwoord["cache"] = "ok" if bereikbaar is None or bereikbaar() else "onbereikbaar"
+    if antwoord["cache"] != "ok":
+        verminderd.append("cache")
+
+    wachtend = [Mail.Status.WACHTEND, Mail.Status.BEZIG]
+    try:
+        cijfers = Mail.objects.filter(status__in=[*wachtend, Mail.Status.MISLUKT]).aggregate(
+            oudste=Min("aangemaakt_op", filter=Q(status__in=wachtend)),
+            mislukt=Count("pk", filter=Q(status=Mail.Status.MISLUKT)),
+        )
+    except Exception:
+        antwoord["mail"] = {"status": "onbekend"}
+        verminderd.append("mail")
+    else:
+        oudste = (
+            int((timezone.now() - cijfers["oudste"]).total_seconds()) if cijfers["oudste"] else None
+        )
+        problemen = []
+        if oudste is not None and oudste > settings.HEALTHZ_MAIL_MAX_WACHTTIJD:
+            problemen.append("achterstand")
+        if cijfers["mislukt"] > settings.HEALTHZ_MAIL_MAX_MISLUKT:
+            problemen.append("mislukt")
+        antwoord["mail"] = {
+            "status": ", ".join(problemen) or "ok",
+            "oudste_wachtend_seconden": oudste,
+            "mislukt": cijfers["mislukt"],
+        }
+        if problemen:
+            verminderd.append("mail")
+
+    if verminderd:
+        antwoord["status"] = "verminderd"
+        antwoord["verminderd"] = verminderd
+    return JsonResponse(antwoord)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from baz.models import Gemeente, Provincie
+from baz.velden import EenRegelTekst, geen_regeleinden
 
 from .queries import InspiratieQuerySet
 
@@ -19,8 +20,8 @@ class Werkmodel(models.Model):
     """One of BAZ's six network-strengthening models: fixed reference data (a data migration)."""
 
     slug = models.SlugField(_("slug"), unique=True, editable=False)
-    naam = models.CharField(_("naam"), max_length=100)
-    korte_beschrijving = models.CharField(_("korte beschrijving"), max_length=250)
+    naam = EenRegelTekst(_("naam"), max_length=100)
+    korte_beschrijving = EenRegelTekst(_("korte beschrijving"), max_length=250)
     beschrijving = models.TextField(_("beschrijving"), help_text=_("Markdown."))
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0, editable=False)
 
@@ -38,7 +39,7 @@ class Werkmodel(models.Model):
 
 class Doelgroep(models.Model):
     slug = models.SlugField(_("slug"), unique=True)
-    naam = models.CharField(_("naam"), max_length=100)
+    naam = EenRegelTekst(_("naam"), max_length=100)
 
     class Meta:
         ordering = ["naam"]
@@ -62,9 +63,9 @@ class Inspiratie(models.Model):
         VLAANDEREN = "vlaanderen", _("Heel Vlaanderen")
         ONLINE = "online", _("Online")
 
-    titel = models.CharField(_("titel"), max_length=150)
+    titel = EenRegelTekst(_("titel"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
-    samenvatting = models.CharField(
+    samenvatting = EenRegelTekst(
         _("samenvatting"), max_length=300, help_text=_("Een korte teaser, hoogstens 300 tekens.")
     )
     verhaal = models.TextField(
@@ -98,8 +99,8 @@ class Inspiratie(models.Model):
     reikwijdte = models.CharField(
         _("reikwijdte"), max_length=20, choices=Reikwijdte.choices, default=Reikwijdte.LOKAAL
     )
-    initiatiefnemer = models.CharField(_("initiatiefnemer"), max_length=200, blank=True)
-    website = models.URLField(_("website"), blank=True)
+    initiatiefnemer = EenRegelTekst(_("initiatiefnemer"), max_length=200, blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[geen_regeleinden])
 
     afbeelding = models.ImageField(
         _("afbeelding"),
@@ -110,13 +111,13 @@ class Inspiratie(models.Model):
     )
     afbeelding_breedte = models.PositiveIntegerField(null=True, blank=True, editable=False)
     afbeelding_hoogte = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    afbeelding_alt = models.CharField(
+    afbeelding_alt = EenRegelTekst(
         _("alternatieve tekst"),
         max_length=250,
         blank=True,
         help_text=_("Beschrijf wat er op de afbeelding staat, voor wie ze niet kan zien."),
     )
-    afbeelding_credit = models.CharField(_("fotocredit"), max_length=150, blank=True)
+    afbeelding_credit = EenRegelTekst(_("fotocredit"), max_length=150, blank=True)
 
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT

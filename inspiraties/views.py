@@ -9,7 +9,7 @@ from django.views.decorators.vary import vary_on_headers
 from baz.paginacache import anoniem_gecached
 from baz.tekst import markdown_naar_html
 
-from .catalogus import SORTERINGEN, catalogus_opbouwen
+from .catalogus import FILTERS, SORTERINGEN, catalogus_opbouwen
 from .models import Inspiratie, Werkmodel
 from .versie import catalogus_versie
 
@@ -17,7 +17,11 @@ FRAGMENT_HEADER = "X-Fragment"
 
 
 @vary_on_headers(FRAGMENT_HEADER)
-@anoniem_gecached(catalogus_versie)
+@anoniem_gecached(
+    catalogus_versie,
+    parameters=("q", *FILTERS, "sorteer", "pagina"),
+    fragmenten=("catalogus",),
+)
 def lijst(request: HttpRequest) -> HttpResponse:
     basis = Inspiratie.objects.gepubliceerd()
     catalogus = catalogus_opbouwen(request.GET, basis)

@@ -12,6 +12,9 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from baz.admin_csv import csv_antwoord
 
 from . import rapport, services
 from .forms import UitnodigingForm
@@ -41,6 +44,8 @@ class DeelnemerInline(admin.TabularInline):
     extra = 0
     fields = ["user", "organisatie", "rol", "toon_email", "toon_telefoon"]
     readonly_fields = ["user", "toon_email", "toon_telefoon"]
+    # Removing goes through Deelnemers (one at a time or as an action), which writes the audit row.
+    can_delete = False
 
     def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
@@ -122,7 +127,9 @@ class NetwerkAdmin(admin.ModelAdmin):
         form = UitnodigingForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
-                deelnemer = services.deelnemer_uitnodigen(netwerk=netwerk, **form.cleaned_data)
+                deelnemer = services.deelnemer_uitnodigen(
+                    netwerk=netwerk, door=request.user, **form.cleaned_data
+                )
             except ValidationError as fout:
                 for bericht in fout.messages:
                     form.add_error(None, bericht)
@@ -159,10 +166,8 @@ class NetwerkAdmin(admin.ModelAdmin):
 
     def overzicht_csv(self, request: HttpRequest, pk: int) -> HttpResponse:
         netwerk = self._netwerk(request, pk)
-        antwoord = HttpResponse(content_type="text/csv; charset=utf-8")
-        antwoord["Content-Disposition"] = f'attachment; filename="{netwerk.slug}-overzicht.csv"'
-        rapport.netwerk_csv(netwerk, antwoord)
-        return antwoord
+        kolommen, rijen = rapport.netwerk_csv(netwerk)
+        return csv_antwoord(f"{netwerk.slug}-overzicht.csv", kolommen, rijen)
 
 
 @admin.register(Deelnemer)
@@ -172,9 +177,41 @@ class DeelnemerAdmin(admin.ModelAdmin):
     list_select_related = ["user", "netwerk"]
     search_fields = ["user__first_name", "user__last_name", "user__email", "organisatie"]
     readonly_fields = ["netwerk", "user"]
+    actions = ["uitnodiging_opnieuw"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # through "Deelnemer uitnodigen" on the network, which checks the limit
+
+    def delete_model(self, request: HttpRequest, obj: Deelnemer) -> None:
+        services.deelnemer_verwijderen(deelnemer=obj, door=request.user)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for deelnemer in queryset.select_related("netwerk", "user"):
+            services.deelnemer_verwijderen(deelnemer=deelnemer, door=request.user)
+
+    @admin.action(description=_("Uitnodiging opnieuw versturen"), permissions=["change"])
+    def uitnodiging_opnieuw(self, request: HttpRequest, queryset: QuerySet) -> None:
+        verstuurd = 0
+        for deelnemer in queryset.select_related("netwerk", "user"):
+            try:
+                services.uitnodiging_opnieuw_versturen(deelnemer=deelnemer, door=request.user)
+            except ValidationError as fout:
+                self.message_user(
+                    request, f"{deelnemer}: {' '.join(fout.messages)}", messages.WARNING
+                )
+            else:
+                verstuurd += 1
+        if verstuurd:
+            self.message_user(
+                request,
+                ngettext(
+                    "De uitnodiging is opnieuw verstuurd naar %(n)d deelnemer.",
+                    "De uitnodiging is opnieuw verstuurd naar %(n)d deelnemers.",
+                    verstuurd,
+                )
+                % {"n": verstuurd},
+                messages.SUCCESS,
+            )
 
 
 class BijeenkomstAdminForm(forms.ModelForm):
@@ -247,7 +284,7 @@ def _publiceren(modeladmin, request: HttpRequest, verslagen) -> None:
         if verslag.is_gepubliceerd:
             continue
         try:
-            services.verslag_publiceren(verslag=verslag)
+            services.verslag_publiceren(verslag=verslag, door=request.user)
         except ValidationError as fout:
             modeladmin.message_user(request, " ".join(fout.messages), messages.ERROR)
         else:
@@ -265,11 +302,46 @@ class VerslagAdmin(admin.ModelAdmin):
     list_filter = ["status", "bijeenkomst__netwerk"]
     list_select_related = ["bijeenkomst"]
     readonly_fields = ["status", "gepubliceerd_op"]
-    actions = ["publiceren"]
+    actions = ["publiceren", "opnieuw_wie_het_niet_kreeg", "opnieuw_iedereen"]
 
     @admin.action(description=_("Publiceren en mailen naar de deelnemers"))
     def publiceren(self, request: HttpRequest, queryset: QuerySet) -> None:
         _publiceren(self, request, queryset)
+
+    @admin.action(
+        description=_("Opnieuw mailen aan wie het nog niet kreeg"), permissions=["change"]
+    )
+    def opnieuw_wie_het_niet_kreeg(self, request: HttpRequest, queryset: QuerySet) -> None:
+        _opnieuw_mailen(self, request, queryset, alleen_wie_het_niet_kreeg=True)
+
+    @admin.action(description=_("Opnieuw mailen aan alle deelnemers"), permissions=["change"])
+    def opnieuw_iedereen(self, request: HttpRequest, queryset: QuerySet) -> None:
+        _opnieuw_mailen(self, request, queryset, alleen_wie_het_niet_kreeg=False)
+
+
+def _opnieuw_mailen(modeladmin, request, verslagen, *, alleen_wie_het_niet_kreeg: bool) -> None:
+    for verslag in verslagen.select_related("bijeenkomst__netwerk"):
+        try:
+            aantal = services.verslag_opnieuw_versturen(
+                verslag=verslag,
+                alleen_wie_het_niet_kreeg=alleen_wie_het_niet_kreeg,
+                door=request.user,
+            )
+        except ValidationError as fout:
+            modeladmin.message_user(
+                request, f"{verslag}: {' '.join(fout.messages)}", messages.WARNING
+            )
+        else:
+            modeladmin.message_user(
+                request,
+                ngettext(
+                    "Verslag van %(b)s: %(n)d mail in de wachtrij.",
+                    "Verslag van %(b)s: %(n)d mails in de wachtrij.",
+                    aantal,
+                )
+                % {"b": verslag.bijeenkomst, "n": aantal},
+                messages.SUCCESS if aantal else messages.INFO,
+            )
 
 
 @admin.register(Casus)

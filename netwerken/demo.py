@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from baz.demo.inhoud import COACHINGTRAJECT, LEREND_NETWERK
+from baz.demo.inhoud import LEREND_NETWERK
 from baz.models import Gemeente
 
 from . import services
@@ -28,6 +28,7 @@ from .models import (
     Verslag,
     Zelfevaluatie,
 )
+from .teksten import COACHINGTRAJECT
 
 BRUSSEL = ZoneInfo("Europe/Brussels")
 

@@ -1,8 +1,8 @@
 from django import forms
-from django.contrib.auth.forms import PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
 from baz.spamwering import BeschermdFormulier
+from baz.velden import EenRegelVeld, geen_regeleinden
 
 from .models import (
     Bericht,
@@ -49,10 +49,6 @@ class InteresseForm(BeschermdFormulier, forms.ModelForm):
         self.fields["contactpersoon"].widget.attrs["autocomplete"] = "name"
         self.fields["telefoon"].widget.attrs["autocomplete"] = "tel"
         self.fields["telefoon"].widget.input_type = "tel"
-
-
-class WachtwoordVergetenForm(BeschermdFormulier, PasswordResetForm):
-    """Django's reset form behind the spam guard: a bot never makes the site mail a member."""
 
 
 class CasusForm(forms.ModelForm):
@@ -169,8 +165,8 @@ class ReactieForm(forms.ModelForm):
 class UitnodigingForm(forms.Form):
     """Staff invite a member (admin)."""
 
-    email = forms.EmailField(label=_("E-mailadres"))
-    voornaam = forms.CharField(label=_("Voornaam"), max_length=150)
-    achternaam = forms.CharField(label=_("Achternaam"), max_length=150)
-    organisatie = forms.CharField(label=_("Organisatie"), max_length=150)
-    rol = forms.CharField(label=_("Rol"), max_length=150, required=False)
+    email = forms.EmailField(label=_("E-mailadres"), validators=[geen_regeleinden])
+    voornaam = EenRegelVeld(label=_("Voornaam"), max_length=150)
+    achternaam = EenRegelVeld(label=_("Achternaam"), max_length=150)
+    organisatie = EenRegelVeld(label=_("Organisatie"), max_length=150)
+    rol = EenRegelVeld(label=_("Rol"), max_length=150, required=False)

@@ -10,7 +10,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from baz.ical import Afspraak
 from baz.models import Gemeente
+from baz.velden import EenRegelTekst, geen_regeleinden
 
 from .queries import BijeenkomstQuerySet, CasusQuerySet, NetwerkQuerySet, VerslagQuerySet
 
@@ -25,9 +27,9 @@ TOESTEMMING_INSPIRATIE = _(
 class Netwerk(models.Model):
     """A lerend netwerk: a group of at most about fifteen participants meeting 5-6 times a year."""
 
-    naam = models.CharField(_("naam"), max_length=150)
+    naam = EenRegelTekst(_("naam"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
-    regio = models.CharField(_("regio"), max_length=150)
+    regio = EenRegelTekst(_("regio"), max_length=150)
     doel = models.TextField(_("doel"), help_text=_("Markdown."))
     begeleiders = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -85,9 +87,9 @@ class Deelnemer(models.Model):
         related_name="deelnames",
         verbose_name=_("account"),
     )
-    organisatie = models.CharField(_("organisatie"), max_length=150)
-    rol = models.CharField(_("rol"), max_length=150, blank=True)
-    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    organisatie = EenRegelTekst(_("organisatie"), max_length=150)
+    rol = EenRegelTekst(_("rol"), max_length=150, blank=True)
+    telefoon = EenRegelTekst(_("telefoon"), max_length=30, blank=True)
     toon_email = models.BooleanField(
         _("andere deelnemers mogen mijn e-mailadres zien"), default=False
     )
@@ -120,13 +122,15 @@ class Bijeenkomst(models.Model):
     netwerk = models.ForeignKey(
         Netwerk, on_delete=models.CASCADE, related_name="bijeenkomsten", verbose_name=_("netwerk")
     )
-    thema = models.CharField(_("thema"), max_length=200)
+    thema = EenRegelTekst(_("thema"), max_length=200)
     begint_op = models.DateTimeField(_("begint op"))
     eindigt_op = models.DateTimeField(_("eindigt op"))
-    plaats = models.CharField(
+    plaats = EenRegelTekst(
         _("plaats"), max_length=250, blank=True, help_text=_("Adres, of leeg als online.")
     )
-    online_link = models.URLField(_("link voor online deelname"), blank=True)
+    online_link = models.URLField(
+        _("link voor online deelname"), blank=True, validators=[geen_regeleinden]
+    )
     agenda = models.TextField(_("agenda"), blank=True, help_text=_("Markdown."))
     aanwezigen = models.ManyToManyField(
         Deelnemer,
@@ -155,6 +159,21 @@ class Bijeenkomst(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("netwerken:bijeenkomst", args=[self.netwerk.slug, self.pk])
+
+    def als_afspraak(self) -> Afspraak:
+        """This meeting as a calendar event (baz/ical.py)."""
+        beschrijving = self.agenda
+        if self.online_link:
+            beschrijving += f"\n\nOnline: {self.online_link}"
+        return Afspraak(
+            sleutel=f"bijeenkomst-{self.pk}",
+            titel=f"{self.netwerk.naam}: {self.thema}",
+            begint_op=self.begint_op,
+            eindigt_op=self.eindigt_op,
+            pad=self.get_absolute_url(),
+            plaats=self.plaats or self.online_link,
+            beschrijving=beschrijving,
+        )
 
 
 class Aanwezigheid(models.Model):
@@ -230,7 +249,7 @@ class Casus(models.Model):
         related_name="casussen",
         verbose_name=_("bijeenkomst"),
     )
-    titel = models.CharField(_("titel"), max_length=150)
+    titel = EenRegelTekst(_("titel"), max_length=150)
     context = models.TextField(_("context"))
     vraag = models.TextField(_("vraag aan het netwerk"))
     status = models.CharField(
@@ -334,7 +353,7 @@ class Interesse(models.Model):
         COACHING = "coaching", _("Een coachingtraject")
         ONZEKER = "onzeker", _("Weet ik nog niet")
 
-    bestuur = models.CharField(_("bestuur of samenwerkingsverband"), max_length=150)
+    bestuur = EenRegelTekst(_("bestuur of samenwerkingsverband"), max_length=150)
     gemeente = models.ForeignKey(
         Gemeente,
         on_delete=models.SET_NULL,
@@ -342,9 +361,9 @@ class Interesse(models.Model):
         blank=True,
         verbose_name=_("gemeente"),
     )
-    contactpersoon = models.CharField(_("contactpersoon"), max_length=150)
-    email = models.EmailField(_("e-mailadres"))
-    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    contactpersoon = EenRegelTekst(_("contactpersoon"), max_length=150)
+    email = models.EmailField(_("e-mailadres"), validators=[geen_regeleinden])
+    telefoon = EenRegelTekst(_("telefoon"), max_length=30, blank=True)
     vorm = models.CharField(_("interesse in"), max_length=20, choices=Vorm.choices)
     bericht = models.TextField(_("wat wil je bereiken?"), max_length=3000)
     behandeld = models.BooleanField(_("behandeld"), default=False)
@@ -368,7 +387,7 @@ class Coachingtraject(models.Model):
     gemeente = models.ForeignKey(
         Gemeente, on_delete=models.PROTECT, related_name="coachingtrajecten"
     )
-    naam = models.CharField(_("naam"), max_length=150)
+    naam = EenRegelTekst(_("naam"), max_length=150)
     doel = models.TextField(_("doel van het traject"), blank=True)
     begeleiders = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -419,7 +438,7 @@ class AnalysePunt(models.Model):
         Coachingtraject, on_delete=models.CASCADE, related_name="analysepunten"
     )
     volgorde = models.PositiveSmallIntegerField(_("volgorde"))
-    vraag = models.CharField(_("vraag"), max_length=300)
+    vraag = EenRegelTekst(_("vraag"), max_length=300)
     antwoord = models.TextField(_("antwoord"), blank=True)
 
     class Meta:
@@ -489,7 +508,7 @@ class Bericht(models.Model):
     )
     soort = models.CharField(_("soort"), max_length=10, choices=Soort.choices, default=Soort.TIP)
     tekst = models.TextField(_("bericht"), max_length=2000)
-    link = models.URLField(_("link"), blank=True)
+    link = models.URLField(_("link"), blank=True, validators=[geen_regeleinden])
     inspiratie_toestemming = models.BooleanField(TOESTEMMING_INSPIRATIE, default=False)
     # Proof of consent: when it was given and the exact text the author saw.
     toestemming_op = models.DateTimeField(_("toestemming gegeven op"), null=True, editable=False)

@@ -1,11 +1,7 @@
 """Staff overview of a network: attendance per meeting, evaluation averages, open cases; CSV."""
 
-import csv
-from typing import IO
-
 from django.db.models import Avg, Count, Q
-from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 
 from .models import Bijeenkomst, Casus, Netwerk
 
@@ -32,29 +28,28 @@ def netwerk_overzicht(netwerk: Netwerk) -> dict:
     }
 
 
-def netwerk_csv(netwerk: Netwerk, uit: IO[str]) -> None:
+def netwerk_csv(netwerk: Netwerk) -> tuple[list[str], list[list]]:
+    """The overview as CSV columns and rows (written by baz/admin_csv.py)."""
     aantal = netwerk.deelnemers.count()
-    schrijver = csv.writer(uit, delimiter=";")
-    schrijver.writerow(
+    kolommen = [
+        _("Datum"),
+        _("Thema"),
+        _("Aanwezig"),
+        _("Deelnemers"),
+        _("Evaluaties"),
+        _("Gemiddelde score"),
+        _("Open casussen"),
+    ]
+    rijen = [
         [
-            "datum",
-            "thema",
-            "aanwezig",
-            "deelnemers",
-            "evaluaties",
-            "gemiddelde score",
-            "open casussen",
+            b.begint_op,
+            b.thema,
+            b.aantal_aanwezig,
+            aantal,
+            b.aantal_evaluaties,
+            round(b.gemiddelde, 1) if b.gemiddelde is not None else None,
+            b.open_casussen,
         ]
-    )
-    for b in _bijeenkomsten(netwerk):
-        schrijver.writerow(
-            [
-                date_format(timezone.localtime(b.begint_op), "Y-m-d H:i"),
-                b.thema,
-                b.aantal_aanwezig,
-                aantal,
-                b.aantal_evaluaties,
-                f"{b.gemiddelde:.1f}".replace(".", ",") if b.gemiddelde is not None else "",
-                b.open_casussen,
-            ]
-        )
+        for b in _bijeenkomsten(netwerk)
+    ]
+    return kolommen, rijen

@@ -7,35 +7,27 @@ the transaction commits.
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterable
-from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMessage, mailers
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q, QuerySet
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from baz.demo.inhoud import COACHINGTRAJECT
-from baz.persoonsgegevens import beheerlog
-from baz.persoonsgegevens.velden import eigen_velden
+from baz import audit
+from baz.mail import mail_in_wachtrij, ontvangen_adressen
 from inspiraties.models import Inspiratie
 from inspiraties.services import zoekindex_bijwerken
 
 from .models import (
     TOESTEMMING_INSPIRATIE,
-    Aanwezigheid,
     AnalysePunt,
     Bericht,
     Bijeenkomst,
@@ -50,24 +42,14 @@ from .models import (
     Reactie,
     Verslag,
 )
+from .teksten import COACHINGTRAJECT
 
 User = get_user_model()
 
 
-def _mails_versturen(berichten: list[EmailMessage]) -> None:
-    if berichten:
-        mailers.default.send_messages(berichten)
-
-
-def _na_commit_mailen(maak_berichten) -> None:
-    """Build and send the mails once the surrounding transaction has committed. A mail server
-    that fails is logged (robust) and never undoes or breaks what was stored."""
-    transaction.on_commit(lambda: _mails_versturen(maak_berichten()), robust=True)
-
-
-def _mail(onderwerp: str, template: str, context: dict, aan: list[str]) -> EmailMessage:
-    tekst = render_to_string(template, {**context, "SITE_URL": settings.SITE_URL})
-    return EmailMessage(subject=onderwerp, body=tekst, to=aan)
+def verslag_sleutel(verslag: Verslag) -> str:
+    """Groups the mails of one verslag in the outbox (who has had it)."""
+    return f"netwerken.verslag:{verslag.pk}"
 
 
 # ---------------------------------------------------------------------------
@@ -76,20 +58,17 @@ def _mail(onderwerp: str, template: str, context: dict, aan: list[str]) -> Email
 
 
 def interesse_melden(*, interesse: Interesse) -> Interesse:
-    """Store a public expression of interest and tell staff (after commit)."""
+    """Store a public expression of interest and tell staff (through the outbox)."""
     interesse.full_clean()
     with transaction.atomic():
         interesse.save()
-        _na_commit_mailen(
-            lambda: [
-                _mail(
-                    _("Nieuwe interesse in BAZ Lokaal: %(bestuur)s")
-                    % {"bestuur": interesse.bestuur},
-                    "netwerken/mails/interesse.txt",
-                    {"interesse": interesse},
-                    [settings.STAFF_NOTIFICATION_EMAIL],
-                )
-            ]
+        mail_in_wachtrij(
+            ontvanger=settings.STAFF_NOTIFICATION_EMAIL,
+            onderwerp=_("Nieuwe interesse in BAZ Lokaal: %(bestuur)s")
+            % {"bestuur": interesse.bestuur},
+            template="netwerken/mails/interesse.txt",
+            context={"interesse": interesse},
+            soort="netwerken.interesse",
         )
     return interesse
 
@@ -134,7 +113,7 @@ def wachtwoord_link(user) -> str:
     """An absolute one-time link to set a password (Django's password-reset token)."""
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
-    pad = reverse("netwerken:wachtwoord-instellen", args=[uid, token])
+    pad = reverse("wachtwoord-instellen", args=[uid, token])
     return settings.SITE_URL + pad
 
 
@@ -147,6 +126,7 @@ def deelnemer_uitnodigen(
     achternaam: str,
     organisatie: str,
     rol: str = "",
+    door=None,
 ) -> Deelnemer:
     """Invite someone by e-mail: creates the account if needed, never mails a password.
 
@@ -162,30 +142,65 @@ def deelnemer_uitnodigen(
         user.full_clean()
         user.save()
     deelnemer = deelnemer_toevoegen(netwerk=netwerk, user=user, organisatie=organisatie, rol=rol)
-
-    def berichten():
-        return [
-            _mail(
-                _("Uitnodiging: %(netwerk)s") % {"netwerk": netwerk.naam},
-                "netwerken/mails/uitnodiging.txt",
-                {
-                    "deelnemer": deelnemer,
-                    "netwerk": netwerk,
-                    "nieuw": nieuw or not user.has_usable_password(),
-                    "link": wachtwoord_link(user),
-                    "login": settings.SITE_URL + reverse("login"),
-                    "netwerk_url": settings.SITE_URL + netwerk.get_absolute_url(),
-                },
-                [user.email],
-            )
-        ]
-
-    _na_commit_mailen(berichten)
+    _uitnodiging_mailen(deelnemer)
+    audit.vastleggen(
+        door=door,
+        actie="netwerken.deelnemer_uitgenodigd",
+        object=deelnemer,
+        omschrijving=_("Uitgenodigd voor %(netwerk)s.") % {"netwerk": netwerk.naam},
+    )
     return deelnemer
 
 
-def deelnemer_verwijderen(*, deelnemer: Deelnemer) -> None:
+def _uitnodiging_mailen(deelnemer: Deelnemer) -> None:
+    user, netwerk = deelnemer.user, deelnemer.netwerk
+    mail_in_wachtrij(
+        ontvanger=user.email,
+        onderwerp=_("Uitnodiging: %(netwerk)s") % {"netwerk": netwerk.naam},
+        template="netwerken/mails/uitnodiging.txt",
+        context={
+            "deelnemer": deelnemer,
+            "netwerk": netwerk,
+            "nieuw": not user.has_usable_password(),
+            "link": wachtwoord_link(user),
+            "login": settings.SITE_URL + reverse("login"),
+            "netwerk_url": settings.SITE_URL + netwerk.get_absolute_url(),
+        },
+        soort="netwerken.uitnodiging",
+        sleutel=f"netwerken.uitnodiging:{deelnemer.pk}",
+    )
+
+
+@transaction.atomic
+def uitnodiging_opnieuw_versturen(*, deelnemer: Deelnemer, door=None) -> Deelnemer:
+    """Send a member's invitation again, with a fresh link to set a password while the account
+    has none (an earlier link may have been lost with its mail, or have expired)."""
+    deelnemer = Deelnemer.objects.select_related("user", "netwerk").get(pk=deelnemer.pk)
+    if not deelnemer.user.is_active or not deelnemer.user.email:
+        raise ValidationError(
+            _("Dit account is niet actief of heeft geen e-mailadres: er valt niets te versturen."),
+            code="inactief",
+        )
+    _uitnodiging_mailen(deelnemer)
+    audit.vastleggen(
+        door=door,
+        actie="netwerken.uitnodiging_opnieuw",
+        object=deelnemer,
+        omschrijving=_("Uitnodiging voor %(netwerk)s opnieuw verstuurd.")
+        % {"netwerk": deelnemer.netwerk.naam},
+    )
+    return deelnemer
+
+
+@transaction.atomic
+def deelnemer_verwijderen(*, deelnemer: Deelnemer, door=None) -> None:
     """Remove a member from a network; the account stays (it may belong to other networks)."""
+    audit.vastleggen(
+        door=door,
+        actie="netwerken.deelnemer_verwijderd",
+        object=deelnemer,
+        omschrijving=_("Verwijderd uit %(netwerk)s.") % {"netwerk": deelnemer.netwerk.naam},
+    )
     deelnemer.delete()
 
 
@@ -216,11 +231,12 @@ def aanwezigheid_registreren(*, bijeenkomst: Bijeenkomst, aanwezigen: Iterable[D
     bijeenkomst.aanwezigen.set(aanwezigen)
 
 
-def verslag_publiceren(*, verslag: Verslag) -> Verslag:
-    """Publish a verslag and, after commit, mail every member of the network.
+def verslag_publiceren(*, verslag: Verslag, door=None) -> Verslag:
+    """Publish a verslag and mail every member of the network (through the outbox).
 
     Members who were present get the verslag; members who were absent get a mail that says what
-    they missed. Publishing twice sends nothing the second time.
+    they missed. Publishing twice sends nothing the second time: to send it again, use
+    verslag_opnieuw_versturen.
     """
     with transaction.atomic():
         verslag = (
@@ -235,40 +251,82 @@ def verslag_publiceren(*, verslag: Verslag) -> Verslag:
         verslag.status = Verslag.Status.GEPUBLICEERD
         verslag.gepubliceerd_op = timezone.now()
         verslag.save(update_fields=["status", "gepubliceerd_op", "gewijzigd_op"])
-        bijeenkomst = verslag.bijeenkomst
-        netwerk = bijeenkomst.netwerk
-
-        def berichten():
-            aanwezig = set(bijeenkomst.aanwezigen.values_list("pk", flat=True))
-            url = settings.SITE_URL + bijeenkomst.get_absolute_url()
-            mails = []
-            for deelnemer in netwerk.deelnemers.select_related("user"):
-                if not deelnemer.user.email or not deelnemer.user.is_active:
-                    continue
-                was_er = deelnemer.pk in aanwezig
-                onderwerp = (
-                    _("Verslag: %(thema)s")
-                    if was_er
-                    else _("Je was er niet bij: het verslag van %(thema)s")
-                ) % {"thema": bijeenkomst.thema}
-                mails.append(
-                    _mail(
-                        onderwerp,
-                        "netwerken/mails/verslag_%s.txt" % ("aanwezig" if was_er else "afwezig"),
-                        {
-                            "deelnemer": deelnemer,
-                            "bijeenkomst": bijeenkomst,
-                            "netwerk": netwerk,
-                            "verslag": verslag,
-                            "url": url,
-                        },
-                        [deelnemer.user.email],
-                    )
-                )
-            return mails
-
-        _na_commit_mailen(berichten)
+        aantal = _verslag_mailen(verslag)
+        audit.vastleggen(
+            door=door,
+            actie="netwerken.verslag_gepubliceerd",
+            object=verslag,
+            omschrijving=_("Gepubliceerd en naar %(n)s deelnemers gemaild.") % {"n": aantal},
+        )
     return verslag
+
+
+def verslag_opnieuw_versturen(
+    *, verslag: Verslag, alleen_wie_het_niet_kreeg: bool, door=None
+) -> int:
+    """Mail a published verslag again: to every member, or only to those no mail of it has
+    reached yet (a lost mail, a member who joined later). Returns how many were mailed."""
+    with transaction.atomic():
+        verslag = (
+            Verslag.objects.select_for_update()
+            .select_related("bijeenkomst__netwerk")
+            .get(pk=verslag.pk)
+        )
+        if not verslag.is_gepubliceerd:
+            raise ValidationError(
+                _("Dit verslag is nog niet gepubliceerd: publiceer het eerst."),
+                code="niet_gepubliceerd",
+            )
+        overslaan = (
+            ontvangen_adressen(verslag_sleutel(verslag)) if alleen_wie_het_niet_kreeg else set()
+        )
+        aantal = _verslag_mailen(verslag, overslaan=overslaan)
+        audit.vastleggen(
+            door=door,
+            actie="netwerken.verslag_opnieuw",
+            object=verslag,
+            omschrijving=(
+                _("Opnieuw gemaild aan %(n)s deelnemers die het nog niet kregen.")
+                if alleen_wie_het_niet_kreeg
+                else _("Opnieuw gemaild aan alle %(n)s deelnemers.")
+            )
+            % {"n": aantal},
+        )
+    return aantal
+
+
+def _verslag_mailen(verslag: Verslag, overslaan: set[str] = frozenset()) -> int:
+    bijeenkomst = verslag.bijeenkomst
+    netwerk = bijeenkomst.netwerk
+    aanwezig = set(bijeenkomst.aanwezigen.values_list("pk", flat=True))
+    url = settings.SITE_URL + bijeenkomst.get_absolute_url()
+    aantal = 0
+    for deelnemer in netwerk.deelnemers.select_related("user"):
+        adres = deelnemer.user.email
+        if not adres or not deelnemer.user.is_active or adres.lower() in overslaan:
+            continue
+        was_er = deelnemer.pk in aanwezig
+        onderwerp = (
+            _("Verslag: %(thema)s")
+            if was_er
+            else _("Je was er niet bij: het verslag van %(thema)s")
+        ) % {"thema": bijeenkomst.thema}
+        mail_in_wachtrij(
+            ontvanger=adres,
+            onderwerp=onderwerp,
+            template="netwerken/mails/verslag_%s.txt" % ("aanwezig" if was_er else "afwezig"),
+            context={
+                "deelnemer": deelnemer,
+                "bijeenkomst": bijeenkomst,
+                "netwerk": netwerk,
+                "verslag": verslag,
+                "url": url,
+            },
+            soort="netwerken.verslag",
+            sleutel=verslag_sleutel(verslag),
+        )
+        aantal += 1
+    return aantal
 
 
 # ---------------------------------------------------------------------------
@@ -442,202 +500,3 @@ def coachingtraject_voorbereiden(*, traject: Coachingtraject) -> Coachingtraject
             for i, vraag in enumerate(COACHINGTRAJECT["analyse_checklist"], start=1)
         )
     return traject
-
-
-# ---------------------------------------------------------------------------
-# Retention (privacy statement): interest 24 months, membership 12 months after the network
-# ---------------------------------------------------------------------------
-
-BEWAAR_INTERESSE = timedelta(days=730)
-BEWAAR_NA_NETWERK = timedelta(days=365)
-
-
-@transaction.atomic
-def persoonsgegevens_opschonen(*, droog: bool = False) -> dict[str, int]:
-    """Delete interest forms older than 24 months and, 12 months after a network ended, its
-    members with their cases, evaluations, posts and replies. Accounts stay (they may belong to
-    other networks or to staff). Idempotent."""
-    nu = timezone.now()
-    interesses = Interesse.objects.filter(aangemaakt_op__lt=nu - BEWAAR_INTERESSE)
-    deelnemers = Deelnemer.objects.filter(
-        netwerk__eindigt_op__lt=timezone.localdate() - BEWAAR_NA_NETWERK
-    )
-    aantallen = {"interesses": interesses.count(), "deelnemers": deelnemers.count()}
-    if not droog:
-        interesses.delete()
-        deelnemers.delete()
-    return aantallen
-
-
-# ---------------------------------------------------------------------------
-# A person's data on request (right of access and erasure), by e-mail address. The same four
-# functions in every app; baz/persoonsgegevens/services.py combines them.
-# ---------------------------------------------------------------------------
-
-VERWIJDERD_LID = "Verwijderd lid"
-
-# Erasure deletes the person's memberships with everything that hangs on them, posts included,
-# instead of keeping the posts under "Verwijderd lid" as a public forum would. A network is a
-# closed group of about fifteen people who know each other: among fourteen names, a post by
-# "Verwijderd lid" is still theirs to every reader, so anonymising would not erase it. Replies of
-# others under those posts go with them, as when a network's retention period ends. The account
-# stays, deactivated and stripped of everything personal, so that references to it elsewhere hold.
-BIJ_WISSEN = {
-    "accounts": gettext_lazy(
-        "gedeactiveerd; naam, e-mailadres, gebruikersnaam en wachtwoord gewist"
-    ),
-    "deelnames": gettext_lazy("verwijderd, met alles hieronder"),
-    "aanwezigheden": gettext_lazy("verwijderd"),
-    "casussen": gettext_lazy("verwijderd"),
-    "evaluaties": gettext_lazy("verwijderd"),
-    "jaarevaluaties": gettext_lazy("verwijderd"),
-    "berichten": gettext_lazy(
-        "verwijderd, met de reacties van anderen eronder; een inspiratie die een medewerker "
-        "ervan maakte (met toestemming, herschreven) blijft: pas ze aan of archiveer ze"
-    ),
-    "reacties": gettext_lazy("verwijderd"),
-    "interesses": gettext_lazy("verwijderd"),
-    "begeleiding": gettext_lazy("de persoon begeleidt deze netwerken en trajecten niet meer"),
-}
-
-
-def _van_persoon(email: str) -> dict[str, QuerySet]:
-    email = email.strip()
-    accounts = User.objects.filter(email__iexact=email)
-    deelnames = Deelnemer.objects.filter(user__in=accounts)
-    return {
-        "accounts": accounts,
-        "deelnames": deelnames,
-        "aanwezigheden": Aanwezigheid.objects.filter(deelnemer__in=deelnames),
-        "casussen": Casus.objects.filter(deelnemer__in=deelnames),
-        "evaluaties": Evaluatie.objects.filter(deelnemer__in=deelnames),
-        "jaarevaluaties": Jaarevaluatie.objects.filter(deelnemer__in=deelnames),
-        "berichten": Bericht.objects.filter(deelnemer__in=deelnames),
-        "reacties": Reactie.objects.filter(deelnemer__in=deelnames),
-        "interesses": Interesse.objects.filter(email__iexact=email),
-        "begeleide netwerken": Netwerk.objects.filter(begeleiders__in=accounts),
-        "begeleide trajecten": Coachingtraject.objects.filter(begeleiders__in=accounts),
-    }
-
-
-def persoon_tellen(*, email: str) -> dict[str, int]:
-    rijen = _van_persoon(email)
-    netwerken, trajecten = rijen.pop("begeleide netwerken"), rijen.pop("begeleide trajecten")
-    aantallen = {soort: selectie.count() for soort, selectie in rijen.items()}
-    return {**aantallen, "begeleiding": netwerken.count() + trajecten.count()}
-
-
-def persoon_exporteren(*, email: str) -> dict[str, list[dict]]:
-    """Every row of this person; of the account never the password hash. `deelnemer_id` links a
-    contribution to its membership."""
-    rijen = _van_persoon(email)
-    return {
-        "accounts": [
-            {
-                "gebruikersnaam": user.username,
-                "voornaam": user.first_name,
-                "achternaam": user.last_name,
-                "email": user.email,
-                "actief": user.is_active,
-                "medewerker": user.is_staff,
-                "aangemaakt_op": user.date_joined,
-                "laatst_aangemeld_op": user.last_login,
-                "groepen": [groep.name for groep in user.groups.all()],
-            }
-            for user in rijen["accounts"].prefetch_related("groups")
-        ],
-        "deelnames": list(
-            rijen["deelnames"].values(*eigen_velden(Deelnemer), netwerknaam=F("netwerk__naam"))
-        ),
-        "aanwezigheden": list(
-            rijen["aanwezigheden"].values(
-                "deelnemer_id",
-                bijeenkomstthema=F("bijeenkomst__thema"),
-                bijeenkomst_begint_op=F("bijeenkomst__begint_op"),
-            )
-        ),
-        "casussen": list(rijen["casussen"].values(*eigen_velden(Casus), "deelnemer_id")),
-        "evaluaties": list(
-            rijen["evaluaties"].values(
-                *eigen_velden(Evaluatie), "deelnemer_id", bijeenkomstthema=F("bijeenkomst__thema")
-            )
-        ),
-        "jaarevaluaties": list(
-            rijen["jaarevaluaties"].values(*eigen_velden(Jaarevaluatie), "deelnemer_id")
-        ),
-        "berichten": list(
-            rijen["berichten"].values(
-                *eigen_velden(Bericht), "deelnemer_id", inspiratietitel=F("inspiratie__titel")
-            )
-        ),
-        "reacties": list(
-            rijen["reacties"].values(*eigen_velden(Reactie), "deelnemer_id", "bericht_id")
-        ),
-        "interesses": list(
-            rijen["interesses"].values(*eigen_velden(Interesse), gemeentenaam=F("gemeente__naam"))
-        ),
-        "begeleiding": [
-            {"soort": "lerend netwerk", "naam": naam}
-            for naam in rijen["begeleide netwerken"].values_list("naam", flat=True)
-        ]
-        + [
-            {"soort": "coachingtraject", "naam": naam}
-            for naam in rijen["begeleide trajecten"].values_list("naam", flat=True)
-        ],
-    }
-
-
-def persoon_wissen_bezwaren(*, email: str) -> list[str]:
-    """Why this address cannot be erased here. A staff account is managed under Gebruikers by
-    whoever may change staff: handling privacy requests must not be a way to lock staff out."""
-    accounts = User.objects.filter(email__iexact=email.strip())
-    if accounts.filter(Q(is_staff=True) | Q(is_superuser=True)).exists():
-        return [
-            _(
-                "Dit e-mailadres hoort bij een account van een medewerker. Wie gebruikers mag "
-                "beheren, neemt eerst de medewerkersrechten af; daarna kun je hier wissen."
-            )
-        ]
-    return []
-
-
-@transaction.atomic
-def persoon_wissen(*, email: str) -> dict[str, int]:
-    """Erase one person's network data (see BIJ_WISSEN) and return what was found. Refuses a
-    staff account (persoon_wissen_bezwaren). A second run finds nothing."""
-    bezwaren = persoon_wissen_bezwaren(email=email)
-    if bezwaren:
-        raise ValidationError(bezwaren, code="medewerker")
-    aantallen = persoon_tellen(email=email)
-    rijen = _van_persoon(email)
-    accounts = list(rijen["accounts"])
-    beheerlog.objecten_wissen(Deelnemer, rijen["deelnames"].values_list("pk", flat=True))
-    beheerlog.objecten_wissen(Interesse, rijen["interesses"].values_list("pk", flat=True))
-    beheerlog.objecten_wissen(User, [user.pk for user in accounts])
-    rijen["deelnames"].delete()
-    rijen["interesses"].delete()
-    for user in accounts:
-        _account_anonimiseren(user)
-    return aantallen
-
-
-def _account_anonimiseren(user) -> None:
-    user.username = f"verwijderd-{secrets.token_hex(12)}"
-    user.first_name, user.last_name, user.email = VERWIJDERD_LID, "", ""
-    user.is_active = False
-    user.last_login = None
-    user.set_unusable_password()  # also ends every session of the account
-    user.save()
-    user.groups.clear()
-    user.user_permissions.clear()
-    user.begeleide_netwerken.clear()
-    user.begeleide_trajecten.clear()
-
-
-def emailadressen() -> set[str]:
-    """Every address in netwerken, normalised: to find the people of a logged erasure again."""
-    adressen = [
-        *User.objects.exclude(email="").values_list("email", flat=True),
-        *Interesse.objects.values_list("email", flat=True),
-    ]
-    return {adres.strip().lower() for adres in adressen}

@@ -1,5 +1,4 @@
-from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+from django.urls import path
 
 from . import views
 
@@ -20,32 +19,4 @@ urlpatterns = [
     path(_netwerk + "inspireer-elkaar/", views.inspireer_elkaar, name="inspireer-elkaar"),
     path(_netwerk + "inspireer-elkaar/<int:pk>/reageren/", views.reageren, name="reageren"),
     path(_netwerk + "jaarevaluatie/", views.jaarevaluatie, name="jaarevaluatie"),
-    # Password reset and the one-time link of an invitation (Django's token machinery).
-    path(
-        "account/wachtwoord/vergeten/",
-        views.WachtwoordVergeten.as_view(),
-        name="wachtwoord-vergeten",
-    ),
-    path(
-        "account/wachtwoord/verstuurd/",
-        auth_views.PasswordResetDoneView.as_view(
-            template_name="netwerken/account/wachtwoord_verstuurd.html"
-        ),
-        name="wachtwoord-verstuurd",
-    ),
-    path(
-        "account/wachtwoord/instellen/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
-            template_name="netwerken/account/wachtwoord_instellen.html",
-            success_url=reverse_lazy("netwerken:wachtwoord-ingesteld"),
-        ),
-        name="wachtwoord-instellen",
-    ),
-    path(
-        "account/wachtwoord/ingesteld/",
-        auth_views.PasswordResetCompleteView.as_view(
-            template_name="netwerken/account/wachtwoord_ingesteld.html"
-        ),
-        name="wachtwoord-ingesteld",
-    ),
 ]

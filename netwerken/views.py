@@ -10,24 +10,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef, Prefetch
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from baz.demo.inhoud import COACHINGTRAJECT, LEREND_NETWERK
-from baz.ratelimiet import te_vaak
+from baz import ical
+from baz.ratelimiet import beperken
 from baz.spamwering import bot_loggen
 from baz.tekst import markdown_naar_html
 
 from . import services
-from .agenda import bijeenkomst_als_ics
 from .forms import (
     BerichtForm,
     CasusForm,
@@ -36,7 +33,6 @@ from .forms import (
     JaarevaluatieForm,
     ProfielForm,
     ReactieForm,
-    WachtwoordVergetenForm,
 )
 from .models import (
     Bericht,
@@ -49,6 +45,7 @@ from .models import (
     Reactie,
     Verslag,
 )
+from .teksten import BAZ_LOKAAL_INTRO, COACHINGTRAJECT
 
 
 @dataclass
@@ -84,9 +81,9 @@ def _fouten_naar_form(form, fout: ValidationError) -> None:
 @require_http_methods(["GET", "HEAD", "POST"])
 def overzicht(request: HttpRequest) -> HttpResponse:
     """/netwerken/: what a lerend netwerk and a coachingtraject are, and the interest form."""
-    form = InteresseForm(request.POST or None)
-    if request.method == "POST" and te_vaak(request, "interesse", limiet=5, venster=3600):
-        return render(request, "netwerken/te_vaak.html", status=429)
+    form = InteresseForm(request.POST or None, request=request)
+    if request.method == "POST" and (te_veel := beperken(request, "interesse")):
+        return te_veel
     if request.method == "POST" and form.is_valid():
         if form.is_bot:
             bot_loggen(form, "interesse")
@@ -108,7 +105,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         request,
         "netwerken/overzicht.html",
         {
-            "intro": markdown_naar_html(LEREND_NETWERK["intro_publiek"]),
+            "intro": markdown_naar_html(BAZ_LOKAAL_INTRO),
             "sessies": COACHINGTRAJECT["sessies"],
             "netwerken": Netwerk.objects.publiek(),
             "mijn_netwerken": (
@@ -120,28 +117,6 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         },
         status=status,
     )
-
-
-class WachtwoordVergeten(auth_views.PasswordResetView):
-    """Django's password reset (the same answer whether or not the address is known), with the
-    rate limit and spam guard of the other public forms."""
-
-    form_class = WachtwoordVergetenForm
-    template_name = "netwerken/account/wachtwoord_vergeten.html"
-    email_template_name = "netwerken/mails/wachtwoord_reset.txt"
-    subject_template_name = "netwerken/mails/wachtwoord_reset_onderwerp.txt"
-    success_url = reverse_lazy("netwerken:wachtwoord-verstuurd")
-
-    def post(self, request, *args, **kwargs):
-        if te_vaak(request, "wachtwoord", limiet=5, venster=3600):
-            return render(request, "netwerken/te_vaak.html", status=429)
-        return super().post(request, *args, **kwargs)
-
-    def form_valid(self, form):
-        if form.is_bot:
-            bot_loggen(form, "wachtwoord")
-            return HttpResponseRedirect(self.get_success_url())
-        return super().form_valid(form)
 
 
 # ---------------------------------------------------------------------------
@@ -215,9 +190,10 @@ def bijeenkomst(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def bijeenkomst_ics(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     toegang = _toegang(request, slug)
     bijeenkomst = _bijeenkomst(toegang, pk)
-    antwoord = HttpResponse(
-        bijeenkomst_als_ics(bijeenkomst), content_type="text/calendar; charset=utf-8"
+    kalender = ical.kalender(
+        [bijeenkomst.als_afspraak()], naam=str(toegang.netwerk), product="Lerende netwerken"
     )
+    antwoord = HttpResponse(kalender, content_type=ical.CONTENT_TYPE)
     antwoord["Content-Disposition"] = f'attachment; filename="bijeenkomst-{bijeenkomst.pk}.ics"'
     return antwoord
 

@@ -6,10 +6,12 @@ from io import StringIO
 from django.core.management import call_command
 from django.utils import timezone
 
+from baz.bewaartermijnen import bewaartermijnen
+from baz.models import Mail
 from netwerken.models import Deelnemer, Interesse
 from tests.netwerken.factories import maak_deelnemer, maak_netwerk
 from tests.workshops.conftest import maak_sessie, maak_workshop
-from workshops.models import Inschrijving, Mail
+from workshops.models import Inschrijving
 
 
 def draai(*args: str) -> str:
@@ -38,9 +40,13 @@ def test_alle_bewaartermijnen_in_een_commando(werkmodellen):
         aangemaakt_op=timezone.now() - timedelta(days=800)
     )
 
-    oude_mail = Mail.objects.create(ontvanger="oud@example.org", onderwerp="Oud", tekst="x")
+    oude_mail = Mail.objects.create(
+        ontvanger="oud@example.org", onderwerp="Oud", tekst="x", message_id="<oud@x>"
+    )
     Mail.objects.filter(pk=oude_mail.pk).update(aangemaakt_op=timezone.now() - timedelta(days=91))
-    nieuwe_mail = Mail.objects.create(ontvanger="r@example.org", onderwerp="Nieuw", tekst="x")
+    nieuwe_mail = Mail.objects.create(
+        ontvanger="r@example.org", onderwerp="Nieuw", tekst="x", message_id="<nieuw@x>"
+    )
     Mail.objects.filter(pk=nieuwe_mail.pk).update(aangemaakt_op=timezone.now() - timedelta(days=89))
 
     droog = draai("--dry-run")
@@ -56,3 +62,15 @@ def test_alle_bewaartermijnen_in_een_commando(werkmodellen):
     assert list(Mail.objects.values_list("onderwerp", flat=True)) == ["Nieuw"]
     nogmaals = draai()
     assert "inschrijvingen 0" in nogmaals and "interesses 0" in nogmaals  # idempotent
+
+
+def test_de_privacyverklaring_toont_elke_bewaartermijn(client, db):
+    """The privacy statement's table is the register's list, the one the command applies."""
+    html = client.get("/privacy/").content.decode()
+    termijnen = bewaartermijnen()
+    assert len(termijnen) >= 8
+    for termijn in termijnen:
+        assert f'<th scope="row">{termijn.wat}</th>' in html
+        assert f"<td>{termijn.termijn_tekst}</td>" in html
+    assert "<td>24 maanden na de laatste activiteit, daarna geanonimiseerd</td>" in html
+    assert "<td>90 dagen na het aanmaken, daarna verwijderd</td>" in html

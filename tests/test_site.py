@@ -48,7 +48,12 @@ def test_geen_ontbrekende_migraties(db):
 def test_healthz_controleert_de_database(bezoeker, db):
     antwoord = bezoeker.get("/healthz")
     assert antwoord.status_code == 200
-    assert antwoord.json() == {"status": "ok", "database": "ok"}
+    assert antwoord.json() == {
+        "status": "ok",
+        "database": "ok",
+        "cache": "ok",
+        "mail": {"status": "ok", "oudste_wachtend_seconden": None, "mislukt": 0},
+    }
 
 
 def test_robots_verwijst_naar_de_sitemap_en_sluit_beheer_uit(bezoeker, db):

@@ -6,8 +6,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.tasks import task_backends
 
+from baz.models import Mail
 from tests.workshops.conftest import maak_sessie, maak_workshop
-from workshops.models import Mail
 from workshops.services import inschrijving_maken
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -1,14 +1,14 @@
 """The staff side in /beheer/: the offer, the request pipeline, sessions and the outbox."""
 
-import csv
-
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Avg, Count, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from baz.admin_csv import csv_antwoord
 
 from . import services
 from .forms import AanvraagAdminForm
@@ -18,26 +18,9 @@ from .models import (
     Doelpubliek,
     Evaluatie,
     Inschrijving,
-    Mail,
     Sessie,
     Workshop,
 )
-
-
-def csv_response(bestandsnaam: str, kolommen: list[str], rijen) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
-    response.write("\ufeff")  # BOM: Excel opens UTF-8 correctly
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(kolommen)
-    for rij in rijen:
-        # Neutralise spreadsheet formulas in user-typed text.
-        writer.writerow([f"'{w}" if isinstance(w, str) and w[:1] in "=+-@" else w for w in rij])
-    return response
-
-
-def lokaal(moment) -> str:
-    return timezone.localtime(moment).strftime("%d/%m/%Y %H:%M") if moment else ""
 
 
 @admin.register(Doelpubliek)
@@ -140,7 +123,12 @@ class AanvraagAdmin(admin.ModelAdmin):
     date_hierarchy = "aangemaakt_op"
     autocomplete_fields = ["gemeente"]
     inlines = [StatuswijzigingInline]
-    actions = ["csv_exporteren", "sessie_maken"]
+    actions = ["sessie_maken"]  # and "Exporteren als CSV" (every list, baz/admin_csv.py)
+    csv_velden = [
+        "id", "aangemaakt_op", "status", "workshop", "organisatie", "soort", "gemeente",
+        "gemeente__provincie", "contactpersoon", "email", "telefoon", "aantal_deelnemers",
+        "begeleider_naam", "gepland_op",
+    ]  # fmt: skip
     readonly_fields = [
         "aangemaakt_op",
         "laatste_activiteit_op",
@@ -221,46 +209,12 @@ class AanvraagAdmin(admin.ModelAdmin):
                 aanvraag=obj, van="", naar=obj.status, door=request.user
             )
 
-    @admin.action(description=_("Exporteer als CSV"))
-    def csv_exporteren(self, request, queryset):
-        rijen = (
-            [
-                a.pk,
-                lokaal(a.aangemaakt_op),
-                a.get_status_display(),
-                a.workshop.titel,
-                a.organisatie,
-                a.get_soort_display(),
-                a.gemeente.naam if a.gemeente else "",
-                a.gemeente.get_provincie_display() if a.gemeente else "",
-                a.contactpersoon,
-                a.email,
-                a.telefoon,
-                a.aantal_deelnemers,
-                a.begeleider.get_full_name() if a.begeleider else "",
-                lokaal(a.gepland_op),
-            ]
-            for a in queryset.select_related("workshop", "gemeente", "begeleider")
-        )
-        return csv_response(
-            "aanvragen.csv",
-            [
-                "id",
-                "ontvangen",
-                "status",
-                "workshop",
-                "organisatie",
-                "soort",
-                "gemeente",
-                "provincie",
-                "contactpersoon",
-                "e-mail",
-                "telefoon",
-                "deelnemers",
-                "begeleider",
-                "gepland",
-            ],
-            rijen,
+    @admin.display(description=_("begeleider"))
+    def begeleider_naam(self, obj: Aanvraag) -> str:
+        return (
+            (obj.begeleider.get_full_name() or obj.begeleider.get_username())
+            if obj.begeleider
+            else ""
         )
 
     @admin.action(description=_("Maak de sessie voor deze ingeplande aanvraag"))
@@ -374,7 +328,9 @@ class SessieAdmin(admin.ModelAdmin):
     def annuleren(self, request, queryset):
         totaal = 0
         for sessie in queryset:
-            totaal += services.sessie_annuleren(sessie=sessie, reden=sessie.annuleringsreden or "")
+            totaal += services.sessie_annuleren(
+                sessie=sessie, reden=sessie.annuleringsreden or "", door=request.user
+            )
         messages.success(
             request,
             ngettext("%(n)d persoon verwittigd.", "%(n)d personen verwittigd.", totaal)
@@ -391,29 +347,29 @@ class SessieAdmin(admin.ModelAdmin):
         rijen = (
             [
                 i.sessie.workshop.titel,
-                lokaal(i.sessie.begint_op),
+                i.sessie.begint_op,
                 i.naam,
                 i.email,
                 i.organisatie,
                 i.toegankelijkheid,
                 i.get_status_display(),
-                lokaal(i.aangemaakt_op),
-                {True: "ja", False: "nee", None: ""}[i.aanwezig],
+                i.aangemaakt_op,
+                i.aanwezig,
             ]
             for i in inschrijvingen
         )
-        return csv_response(
+        return csv_antwoord(
             "deelnemers.csv",
             [
-                "workshop",
-                "sessie",
-                "naam",
-                "e-mail",
-                "organisatie",
-                "noden",
-                "status",
-                "ingeschreven",
-                "aanwezig",
+                _("Workshop"),
+                _("Sessie"),
+                _("Naam"),
+                _("E-mailadres"),
+                _("Organisatie"),
+                _("Noden"),
+                _("Status"),
+                _("Ingeschreven op"),
+                _("Aanwezig"),
             ],
             rijen,
         )
@@ -460,20 +416,3 @@ class EvaluatieAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
-
-
-@admin.register(Mail)
-class MailAdmin(admin.ModelAdmin):
-    list_display = ["onderwerp", "ontvanger", "status", "pogingen", "aangemaakt_op", "verzonden_op"]
-    list_filter = ["status"]
-    search_fields = ["ontvanger", "onderwerp"]
-    readonly_fields = [f.name for f in Mail._meta.fields]
-    actions = ["opnieuw_versturen"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    @admin.action(description=_("Verstuur opnieuw"))
-    def opnieuw_versturen(self, request, queryset):
-        aantal = services.mails_opnieuw_versturen(mails=queryset, max_pogingen=1000)
-        messages.success(request, _("%(n)d mail(s) opnieuw in de wachtrij.") % {"n": aantal})

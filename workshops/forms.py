@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from baz.models import Gemeente
 from baz.spamwering import BeschermdFormulier
+from baz.velden import EenRegelVeld, geen_regeleinden
 
 from .models import Aanvraag, Formaat
 
@@ -30,6 +31,8 @@ def telefoon_normaliseren(waarde: str) -> str:
 
 
 class AanvraagForm(BeschermdFormulier, forms.ModelForm):
+    ontdubbelt_met_sleutel = True  # a repeated key gets the earlier result (services.py)
+
     gemeente = forms.ModelChoiceField(
         queryset=Gemeente.objects.all(),
         label=_("Gemeente"),
@@ -95,7 +98,7 @@ class AanvraagForm(BeschermdFormulier, forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"max_length": _("Hou het bij hoogstens 3000 tekens.")},
     )
-    telefoon = forms.CharField(
+    telefoon = EenRegelVeld(
         label=_("Telefoon"),
         max_length=30,
         required=False,
@@ -204,7 +207,9 @@ class AanvraagForm(BeschermdFormulier, forms.ModelForm):
 
 
 class InschrijvingForm(BeschermdFormulier):
-    naam = forms.CharField(
+    ontdubbelt_met_sleutel = True  # a repeated key gets the earlier result (services.py)
+
+    naam = EenRegelVeld(
         label=_("Naam"),
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
@@ -216,6 +221,7 @@ class InschrijvingForm(BeschermdFormulier):
     email = forms.EmailField(
         label=_("E-mailadres"),
         max_length=254,
+        validators=[geen_regeleinden],
         help_text=_("Hierop krijg je de bevestiging, een agenda-item en je persoonlijke link."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
@@ -223,7 +229,7 @@ class InschrijvingForm(BeschermdFormulier):
             "invalid": _("Geef een geldig e-mailadres, zoals naam@voorbeeld.be."),
         },
     )
-    organisatie = forms.CharField(
+    organisatie = EenRegelVeld(
         label=_("Organisatie of vereniging"),
         max_length=200,
         required=False,

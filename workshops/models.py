@@ -14,13 +14,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from baz.ical import Afspraak, kalender
 from baz.models import Gemeente
+from baz.velden import EenRegelTekst, geen_regeleinden
 from inspiraties.models import Werkmodel
 
 from .queries import (
     AanvraagQuerySet,
     InschrijvingQuerySet,
-    MailQuerySet,
     SessieQuerySet,
     WorkshopQuerySet,
 )
@@ -41,7 +42,7 @@ class Doelpubliek(models.Model):
     """Who a workshop is for: verenigingen, eerstelijn, lokale besturen, burgers."""
 
     slug = models.SlugField(_("slug"), unique=True)
-    naam = models.CharField(_("naam"), max_length=100)
+    naam = EenRegelTekst(_("naam"), max_length=100)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:
@@ -54,9 +55,9 @@ class Doelpubliek(models.Model):
 
 
 class Workshop(models.Model):
-    titel = models.CharField(_("titel"), max_length=150)
+    titel = EenRegelTekst(_("titel"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
-    samenvatting = models.CharField(_("samenvatting"), max_length=300)
+    samenvatting = EenRegelTekst(_("samenvatting"), max_length=300)
     beschrijving = models.TextField(_("beschrijving"), help_text=_("Markdown."))
     leerdoelen = models.TextField(
         _("wat deelnemers leren"), blank=True, help_text=_("Eén leerdoel per regel.")
@@ -164,7 +165,7 @@ class Aanvraag(models.Model):
     workshop = models.ForeignKey(
         Workshop, on_delete=models.PROTECT, related_name="aanvragen", verbose_name=_("workshop")
     )
-    organisatie = models.CharField(_("organisatie"), max_length=200)
+    organisatie = EenRegelTekst(_("organisatie"), max_length=200)
     soort = models.CharField(_("soort organisatie"), max_length=20, choices=Soort.choices)
     gemeente = models.ForeignKey(
         Gemeente,
@@ -173,9 +174,9 @@ class Aanvraag(models.Model):
         related_name="workshopaanvragen",
         verbose_name=_("gemeente"),
     )
-    contactpersoon = models.CharField(_("contactpersoon"), max_length=150)
-    email = models.EmailField(_("e-mailadres"))
-    telefoon = models.CharField(_("telefoon"), max_length=20, blank=True)
+    contactpersoon = EenRegelTekst(_("contactpersoon"), max_length=150)
+    email = models.EmailField(_("e-mailadres"), validators=[geen_regeleinden])
+    telefoon = EenRegelTekst(_("telefoon"), max_length=20, blank=True)
     formaat = models.CharField(_("gewenst formaat"), max_length=10, choices=Formaat.choices)
     voorkeur_1 = models.DateField(_("voorkeursperiode 1"), null=True)
     voorkeur_2 = models.DateField(_("voorkeursperiode 2"), null=True)
@@ -183,12 +184,12 @@ class Aanvraag(models.Model):
     aantal_deelnemers = models.PositiveSmallIntegerField(_("verwacht aantal deelnemers"))
     leervraag = models.TextField(_("wat willen jullie leren?"))
     drempels = models.TextField(_("welke drempels ervaren jullie?"), blank=True)
-    bron = models.CharField(_("hoe leerden jullie BAZ kennen?"), max_length=20, blank=True)
+    bron = EenRegelTekst(_("hoe leerden jullie BAZ kennen?"), max_length=20, blank=True)
     nieuwsbrief = models.BooleanField(_("nieuwsbrief gewenst"), default=False)
     nieuwsbrief_toestemming_op = models.DateTimeField(
         _("toestemming nieuwsbrief op"), null=True, blank=True
     )
-    nieuwsbrief_toestemming_tekst = models.CharField(
+    nieuwsbrief_toestemming_tekst = EenRegelTekst(
         _("versie toestemmingstekst"), max_length=50, blank=True
     )
     nieuwsbrief_ingetrokken_op = models.DateTimeField(
@@ -208,7 +209,7 @@ class Aanvraag(models.Model):
         verbose_name=_("begeleider"),
     )
     gepland_op = models.DateTimeField(_("geplande datum en uur"), null=True, blank=True)
-    geplande_plaats = models.CharField(_("geplande plaats"), max_length=250, blank=True)
+    geplande_plaats = EenRegelTekst(_("geplande plaats"), max_length=250, blank=True)
     interne_notities = models.TextField(_("interne notities"), blank=True)
 
     token = models.CharField(max_length=64, unique=True, default=nieuw_token, editable=False)
@@ -282,8 +283,8 @@ class Sessie(models.Model):
     )
     begint_op = models.DateTimeField(_("begint op"))
     eindigt_op = models.DateTimeField(_("eindigt op"))
-    plaats = models.CharField(_("plaats"), max_length=250, blank=True)
-    online_link = models.URLField(_("online link"), blank=True)
+    plaats = EenRegelTekst(_("plaats"), max_length=250, blank=True)
+    online_link = models.URLField(_("online link"), blank=True, validators=[geen_regeleinden])
     capaciteit = models.PositiveSmallIntegerField(
         _("aantal plaatsen"), validators=[MinValueValidator(1), MaxValueValidator(500)]
     )
@@ -321,6 +322,22 @@ class Sessie(models.Model):
         url = reverse("sessie", args=[self.workshop.slug, self.pk])
         return url if self.openbaar else f"{url}?toegang={self.toegangscode}"
 
+    def als_afspraak(self) -> Afspraak:
+        """This session as a calendar event (baz/ical.py)."""
+        beschrijving = self.workshop.samenvatting
+        if self.online_link:
+            beschrijving += f"\n\nOnline: {self.online_link}"
+        return Afspraak(
+            sleutel=f"sessie-{self.pk}",
+            titel=self.workshop.titel,
+            begint_op=self.begint_op,
+            eindigt_op=self.eindigt_op,
+            pad=self.get_absolute_url(),
+            plaats=self.plaats or self.online_link,
+            beschrijving=beschrijving,
+            geannuleerd=bool(self.geannuleerd_op),
+        )
+
     @property
     def vrije_plaatsen(self) -> int:
         """Needs `met_aantallen()` (or counts the confirmed registrations)."""
@@ -347,6 +364,15 @@ class Sessie(models.Model):
         return ""
 
 
+def sessies_als_ics(sessies) -> bytes:
+    """Sessions as an .ics file: the agenda feed, or one session (mail, personal page)."""
+    return kalender(
+        (sessie.als_afspraak() for sessie in sessies),
+        naam="BurgersAanZet workshops",
+        product="Workshops",
+    )
+
+
 class Inschrijving(models.Model):
     class Status(models.TextChoices):
         BEVESTIGD = "bevestigd", _("Bevestigd")
@@ -356,9 +382,9 @@ class Inschrijving(models.Model):
     sessie = models.ForeignKey(
         Sessie, on_delete=models.CASCADE, related_name="inschrijvingen", verbose_name=_("sessie")
     )
-    naam = models.CharField(_("naam"), max_length=150)
-    email = models.EmailField(_("e-mailadres"))
-    organisatie = models.CharField(_("organisatie"), max_length=200, blank=True)
+    naam = EenRegelTekst(_("naam"), max_length=150)
+    email = models.EmailField(_("e-mailadres"), validators=[geen_regeleinden])
+    organisatie = EenRegelTekst(_("organisatie"), max_length=200, blank=True)
     toegankelijkheid = models.TextField(_("toegankelijkheid en noden"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
     aanwezig = models.BooleanField(_("aanwezig"), null=True, blank=True)
@@ -411,41 +437,3 @@ class Evaluatie(models.Model):
 
     def __str__(self) -> str:
         return f"{self.score}/5 · {self.inschrijving.sessie}"
-
-
-class Mail(models.Model):
-    """The outbox: a mail is stored with the data that causes it, then sent by a task.
-
-    Nothing is lost when sending fails: the mail stays here as 'mislukt' with its error,
-    visible to staff, and `manage.py mails_versturen` (or the admin action) retries it.
-    """
-
-    class Status(models.TextChoices):
-        WACHTEND = "wachtend", _("Wachtend")
-        VERZONDEN = "verzonden", _("Verzonden")
-        MISLUKT = "mislukt", _("Mislukt")
-
-    ontvanger = models.EmailField(_("ontvanger"))
-    onderwerp = models.CharField(_("onderwerp"), max_length=250)
-    tekst = models.TextField(_("tekst"))
-    bijlage_naam = models.CharField(_("bijlage"), max_length=100, blank=True)
-    bijlage_type = models.CharField(max_length=100, blank=True)
-    bijlage_inhoud = models.TextField(blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.WACHTEND
-    )
-    pogingen = models.PositiveSmallIntegerField(_("pogingen"), default=0)
-    laatste_fout = models.TextField(_("laatste fout"), blank=True)
-    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
-    verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
-
-    objects = MailQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-aangemaakt_op", "-pk"]
-        verbose_name = _("uitgaande mail")
-        verbose_name_plural = _("uitgaande mails")
-        indexes = [models.Index(fields=["status"])]
-
-    def __str__(self) -> str:
-        return f"{self.onderwerp} → {self.ontvanger}"

@@ -6,10 +6,9 @@ from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
-# Personal data is kept this long (the privacy statement says the same).
+# Personal data is kept this long (declared in persoonsgegevens.py, shown on the privacy page).
 AANVRAAG_BEWAARTERMIJN = timedelta(days=730)  # 24 months after the last activity
 INSCHRIJVING_BEWAARTERMIJN = timedelta(days=365)  # 12 months after the session
-MAIL_BEWAARTERMIJN = timedelta(days=90)  # the outbox: long enough to answer "did you mail me?"
 
 
 class SessieQuerySet(models.QuerySet):
@@ -87,8 +86,3 @@ class InschrijvingQuerySet(models.QuerySet):
             sessie__geannuleerd_op__isnull=True,
             evaluatie_gevraagd_op__isnull=True,
         ).exclude(aanwezig=False)
-
-
-class MailQuerySet(models.QuerySet):
-    def te_verwijderen(self, nu: datetime | None = None):
-        return self.filter(aangemaakt_op__lt=(nu or timezone.now()) - MAIL_BEWAARTERMIJN)

@@ -5,26 +5,25 @@ that same transaction and handed to the task backend only after the commit, so a
 sent for data that was rolled back, and never lost for data that was stored.
 """
 
-import re
 import uuid
-from collections import defaultdict
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q, QuerySet
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from baz.persoonsgegevens import beheerlog
-from baz.persoonsgegevens.velden import eigen_velden
+from baz import audit, ical
+from baz.mail import Bijlage, mail_in_wachtrij
 
-from . import ics
-from .models import Aanvraag, AanvraagStatuswijziging, Evaluatie, Inschrijving, Mail, Sessie
-from .tasks import mail_versturen
+from .models import (
+    Aanvraag,
+    AanvraagStatuswijziging,
+    Evaluatie,
+    Inschrijving,
+    Sessie,
+    sessies_als_ics,
+)
 
 # The version of the newsletter consent text shown on the request form (proof of consent).
 NIEUWSBRIEF_TEKST_VERSIE = "nieuwsbrief-2026-01"
@@ -37,62 +36,13 @@ class InschrijvingNietMogelijk(Exception):
 
 
 # ---------------------------------------------------------------------------------------------
-# Mail outbox
+# Mail (through the core outbox, baz/mail.py)
 # ---------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Bijlage:
-    naam: str
-    inhoud: str
-    type: str
-
-
-def mail_in_wachtrij(
-    *,
-    ontvanger: str,
-    onderwerp: str,
-    template: str,
-    context: dict,
-    bijlage: Bijlage | None = None,
-) -> Mail:
-    """Store a mail and send it through the task backend once the transaction commits."""
-    context = {"SITE_URL": settings.SITE_URL, **context}
-    mail = Mail.objects.create(
-        ontvanger=ontvanger,
-        onderwerp=onderwerp,
-        tekst=render_to_string(template, context),
-        bijlage_naam=bijlage.naam if bijlage else "",
-        bijlage_inhoud=bijlage.inhoud if bijlage else "",
-        bijlage_type=bijlage.type if bijlage else "",
-    )
-    # robust: if handing over fails, the mail stays 'wachtend' and `mails_versturen` retries it.
-    transaction.on_commit(lambda: mail_versturen.enqueue(mail.pk), robust=True)
-    return mail
-
-
-def mails_opnieuw_versturen(*, mails=None, max_pogingen: int = 5) -> int:
-    """Hand failed or stuck mails to the task backend again; returns how many."""
-    if mails is None:
-        grens = timezone.now() - timedelta(minutes=10)
-        mails = Mail.objects.filter(status=Mail.Status.MISLUKT) | Mail.objects.filter(
-            status=Mail.Status.WACHTEND, aangemaakt_op__lt=grens
-        )
-    ids = list(
-        mails.filter(pogingen__lt=max_pogingen)
-        .exclude(status=Mail.Status.VERZONDEN)
-        .values_list("pk", flat=True)
-    )
-    for mail_id in ids:
-        mail_versturen.enqueue(mail_id)
-    return len(ids)
 
 
 def _sessie_bijlage(sessie: Sessie) -> Bijlage:
     return Bijlage(
-        naam="workshop.ics",
-        inhoud=ics.kalender([sessie]).decode(),
-        type="text/calendar; charset=utf-8",
+        naam="workshop.ics", inhoud=sessies_als_ics([sessie]).decode(), type=ical.CONTENT_TYPE
     )
 
 
@@ -162,6 +112,7 @@ def aanvraag_indienen(
                 ontvanger=aanvraag.email,
                 onderwerp=_("We ontvingen je aanvraag voor “%(titel)s”") % {"titel": workshop},
                 template="workshops/mail/aanvraag_ontvangen.txt",
+                soort="workshops.aanvraag_ontvangen",
                 context=context,
             )
             mail_in_wachtrij(
@@ -169,6 +120,7 @@ def aanvraag_indienen(
                 onderwerp=_("Nieuwe workshopaanvraag: %(organisatie)s")
                 % {"organisatie": aanvraag.organisatie},
                 template="workshops/mail/aanvraag_melding.txt",
+                soort="workshops.aanvraag_melding",
                 context=context,
             )
     except IntegrityError:
@@ -195,6 +147,17 @@ def aanvraag_status_wijzigen(
         aanvraag.save(update_fields=["status", "laatste_activiteit_op"])
         AanvraagStatuswijziging.objects.create(
             aanvraag=aanvraag, van=vorige, naar=status, reden=reden, door=door, op=nu
+        )
+        audit.vastleggen(
+            door=door,
+            actie="workshops.aanvraag_status",
+            object=aanvraag,
+            omschrijving=_("Status van “%(van)s” naar “%(naar)s”.")
+            % {
+                "van": Aanvraag.Status(vorige).label if vorige else "–",
+                "naar": Aanvraag.Status(status).label,
+            }
+            + (f" {reden}" if reden else ""),
         )
     return aanvraag
 
@@ -252,6 +215,12 @@ def inschrijving_maken(
     try:
         with transaction.atomic():
             sessie = Sessie.objects.select_for_update().get(pk=sessie.pk)
+            if indiening_sleutel:
+                # The same submit sent again at the same moment (a double click) waited for
+                # the lock: it gets the registration the first one made, not "already signed up".
+                bestaand = Inschrijving.objects.filter(indiening_sleutel=indiening_sleutel).first()
+                if bestaand:
+                    return bestaand
             reden = sessie.reden_gesloten(nu)
             if reden:
                 raise InschrijvingNietMogelijk(reden)
@@ -296,15 +265,18 @@ def _inschrijving_mailen(inschrijving: Inschrijving) -> None:
     if inschrijving.status == Inschrijving.Status.BEVESTIGD:
         onderwerp = _("Je bent ingeschreven: %(titel)s") % {"titel": sessie.workshop}
         template = "workshops/mail/inschrijving_bevestigd.txt"
+        soort = "workshops.inschrijving_bevestigd"
         bijlage = _sessie_bijlage(sessie)
     else:
         onderwerp = _("Je staat op de wachtlijst: %(titel)s") % {"titel": sessie.workshop}
         template = "workshops/mail/inschrijving_wachtlijst.txt"
+        soort = "workshops.inschrijving_wachtlijst"
         bijlage = None
     mail_in_wachtrij(
         ontvanger=inschrijving.email,
         onderwerp=onderwerp,
         template=template,
+        soort=soort,
         context={"inschrijving": inschrijving, "sessie": sessie},
         bijlage=bijlage,
     )
@@ -342,6 +314,7 @@ def _wachtlijst_doorschuiven(sessie: Sessie) -> Inschrijving | None:
             onderwerp=_("Er is een plaats vrij: je bent ingeschreven voor %(titel)s")
             % {"titel": sessie.workshop},
             template="workshops/mail/inschrijving_doorgeschoven.txt",
+            soort="workshops.inschrijving_doorgeschoven",
             context={"inschrijving": inschrijving, "sessie": sessie},
             bijlage=_sessie_bijlage(sessie),
         )
@@ -361,7 +334,7 @@ def sessie_capaciteit_wijzigen(*, sessie: Sessie, capaciteit: int) -> Sessie:
     return sessie
 
 
-def sessie_annuleren(*, sessie: Sessie, reden: str) -> int:
+def sessie_annuleren(*, sessie: Sessie, reden: str, door=None) -> int:
     """Cancel a session and tell everyone signed up or waiting; returns how many were told."""
     with transaction.atomic():
         sessie = Sessie.objects.select_for_update().get(pk=sessie.pk)
@@ -371,11 +344,20 @@ def sessie_annuleren(*, sessie: Sessie, reden: str) -> int:
         sessie.annuleringsreden = reden
         sessie.save(update_fields=["geannuleerd_op", "annuleringsreden"])
         betrokken = list(sessie.inschrijvingen.actief())
+        audit.vastleggen(
+            door=door,
+            actie="workshops.sessie_geannuleerd",
+            object=sessie,
+            omschrijving=_("Geannuleerd (%(n)s ingeschreven of op de wachtlijst verwittigd): ")
+            % {"n": len(betrokken)}
+            + reden,
+        )
         for inschrijving in betrokken:
             mail_in_wachtrij(
                 ontvanger=inschrijving.email,
                 onderwerp=_("Geannuleerd: %(titel)s") % {"titel": sessie.workshop},
                 template="workshops/mail/sessie_geannuleerd.txt",
+                soort="workshops.sessie_geannuleerd",
                 context={"inschrijving": inschrijving, "sessie": sessie},
                 bijlage=_sessie_bijlage(sessie),
             )
@@ -400,6 +382,7 @@ def evaluaties_vragen(*, nu: datetime | None = None) -> int:
                 ontvanger=inschrijving.email,
                 onderwerp=_("Hoe vond je “%(titel)s”?") % {"titel": inschrijving.sessie.workshop},
                 template="workshops/mail/evaluatie_vraag.txt",
+                soort="workshops.evaluatie_vraag",
                 context={"inschrijving": inschrijving, "sessie": inschrijving.sessie},
             )
             aantal += 1
@@ -421,152 +404,3 @@ def evaluatie_indienen(
         evaluatie.full_clean()
         evaluatie.save()
     return evaluatie, True
-
-
-# ---------------------------------------------------------------------------------------------
-# Privacy: retention and erasure
-# ---------------------------------------------------------------------------------------------
-
-ANONIEM = "(geanonimiseerd)"
-
-
-def aanvraag_anonimiseren(*, aanvraag: Aanvraag) -> None:
-    aanvraag.contactpersoon = ANONIEM
-    aanvraag.email = "anoniem@invalid.example"
-    aanvraag.telefoon = ""
-    aanvraag.leervraag = ANONIEM
-    aanvraag.drempels = ""
-    aanvraag.interne_notities = ""
-    aanvraag.nieuwsbrief = False
-    aanvraag.token = f"anoniem-{uuid.uuid4().hex}"
-    aanvraag.geanonimiseerd_op = timezone.now()
-    aanvraag.save()
-
-
-def inschrijving_anonimiseren(*, inschrijving: Inschrijving) -> None:
-    inschrijving.naam = ANONIEM
-    inschrijving.email = f"anoniem-{inschrijving.pk}@invalid.example"
-    inschrijving.organisatie = ""
-    inschrijving.toegankelijkheid = ""
-    inschrijving.token = f"anoniem-{uuid.uuid4().hex}"
-    inschrijving.geanonimiseerd_op = timezone.now()
-    inschrijving.save()
-
-
-def persoonsgegevens_opschonen(*, nu: datetime | None = None, droog: bool = False) -> dict:
-    """Anonymise requests 24 months after their last activity and registrations 12 months after
-    their session; delete outbox mails (they hold names, addresses and personal links) after 90
-    days. Idempotent: what was anonymised is not touched again."""
-    aanvragen = list(Aanvraag.objects.te_anonimiseren(nu))
-    inschrijvingen = list(Inschrijving.objects.te_anonimiseren(nu))
-    mails = Mail.objects.te_verwijderen(nu)
-    aantal_mails = mails.count()
-    if not droog:
-        with transaction.atomic():
-            for aanvraag in aanvragen:
-                aanvraag_anonimiseren(aanvraag=aanvraag)
-            for inschrijving in inschrijvingen:
-                inschrijving_anonimiseren(inschrijving=inschrijving)
-            mails.delete()
-    return {
-        "aanvragen": len(aanvragen),
-        "inschrijvingen": len(inschrijvingen),
-        "mails": aantal_mails,
-    }
-
-
-# ---------------------------------------------------------------------------------------------
-# A person's data on request (right of access and erasure), by e-mail address. The same four
-# functions in every app; baz/persoonsgegevens/services.py combines them.
-# ---------------------------------------------------------------------------------------------
-
-# What erasure does to each kind, shown to staff before they confirm.
-BIJ_WISSEN = {
-    "aanvragen": gettext_lazy("geanonimiseerd; de aanvraag en haar statusgeschiedenis blijven"),
-    "inschrijvingen": gettext_lazy(
-        "geannuleerd (een vrije plaats gaat naar de wachtlijst) en geanonimiseerd"
-    ),
-    "evaluaties": gettext_lazy("blijven, los van de persoon: de inschrijving wordt anoniem"),
-    "mails": gettext_lazy(
-        "verwijderd uit de uitgaande post, ook de meldingen aan BAZ die het adres noemen"
-    ),
-}
-_GEHEIM = ("token", "indiening_sleutel", "bijlage_inhoud", "bijlage_type")
-# A personal link in a mail's text: the token is a key, and an export is not the place for it.
-PERSOONLIJKE_LINK = re.compile(r"(/workshops/(?:aanvraag|inschrijving|evaluatie)/)[^/\s]+/")
-
-
-def _van_persoon(email: str) -> dict[str, QuerySet]:
-    email = email.strip()
-    return {
-        "aanvragen": Aanvraag.objects.filter(email__iexact=email),
-        "inschrijvingen": Inschrijving.objects.filter(email__iexact=email),
-        "evaluaties": Evaluatie.objects.filter(inschrijving__email__iexact=email),
-        # To them, and about them (the staff notification of a request names the address).
-        "mails": Mail.objects.filter(Q(ontvanger__iexact=email) | Q(tekst__icontains=email)),
-    }
-
-
-def persoon_tellen(*, email: str) -> dict[str, int]:
-    return {soort: selectie.count() for soort, selectie in _van_persoon(email).items()}
-
-
-def persoon_exporteren(*, email: str) -> dict[str, list[dict]]:
-    """Every row with this address, without the secret tokens of the personal links."""
-    rijen = _van_persoon(email)
-    wijzigingen = AanvraagStatuswijziging.objects.filter(aanvraag__in=rijen["aanvragen"])
-    geschiedenis = defaultdict(list)
-    for wijziging in wijzigingen.values("aanvraag_id", "van", "naar", "reden", "op"):
-        geschiedenis[wijziging.pop("aanvraag_id")].append(wijziging)
-    aanvragen = rijen["aanvragen"].values(
-        *eigen_velden(Aanvraag, *_GEHEIM),
-        workshoptitel=F("workshop__titel"),
-        gemeentenaam=F("gemeente__naam"),
-    )
-    inschrijvingen = rijen["inschrijvingen"].values(
-        *eigen_velden(Inschrijving, *_GEHEIM),
-        workshoptitel=F("sessie__workshop__titel"),
-        sessie_begint_op=F("sessie__begint_op"),
-        sessie_plaats=F("sessie__plaats"),
-    )
-    return {
-        "aanvragen": [{**a, "statusgeschiedenis": geschiedenis[a["id"]]} for a in aanvragen],
-        "inschrijvingen": list(inschrijvingen),
-        "evaluaties": list(rijen["evaluaties"].values(*eigen_velden(Evaluatie), "inschrijving_id")),
-        "mails": [
-            {**mail, "tekst": PERSOONLIJKE_LINK.sub(r"\1…/", mail["tekst"])}
-            for mail in rijen["mails"].values(*eigen_velden(Mail, *_GEHEIM))
-        ],
-    }
-
-
-def persoon_wissen(*, email: str) -> dict[str, int]:
-    """Erase one person's data on request (see BIJ_WISSEN) and return what was found. Their
-    evaluations stay, as after the retention period: without the person they are anonymous
-    feedback on a session. A second run finds nothing."""
-    with transaction.atomic():
-        aantallen = persoon_tellen(email=email)
-        rijen = _van_persoon(email)
-        aanvragen = list(rijen["aanvragen"])
-        inschrijvingen = list(rijen["inschrijvingen"])
-        for inschrijving in inschrijvingen:
-            inschrijving_annuleren(inschrijving=inschrijving)  # frees a place if still to come
-        for aanvraag in aanvragen:
-            aanvraag_anonimiseren(aanvraag=aanvraag)
-        for inschrijving in Inschrijving.objects.filter(pk__in=[i.pk for i in inschrijvingen]):
-            inschrijving_anonimiseren(inschrijving=inschrijving)
-        mails = list(rijen["mails"].values_list("pk", flat=True))
-        Mail.objects.filter(pk__in=mails).delete()
-        beheerlog.objecten_wissen(Aanvraag, [a.pk for a in aanvragen])
-        beheerlog.objecten_wissen(Inschrijving, [i.pk for i in inschrijvingen])
-        beheerlog.objecten_wissen(Mail, mails)
-    return aantallen
-
-
-def emailadressen() -> set[str]:
-    """Every address in workshops, normalised: to find the people of a logged erasure again."""
-    return {
-        adres.strip().lower()
-        for model, veld in ((Aanvraag, "email"), (Inschrijving, "email"), (Mail, "ontvanger"))
-        for adres in model.objects.values_list(veld, flat=True).distinct()
-    }

@@ -1,6 +1,5 @@
 """Views for the workshop offer, requests, sign-up and the personal token pages. Glue only."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,26 +7,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from baz.ratelimiet import te_vaak
+from baz import ical
+from baz.privaat import persoonlijk
+from baz.ratelimiet import beperken
 from baz.spamwering import bot_bedankt
 from baz.tekst import markdown_naar_html
 
-from . import ics, services
+from . import services
 from .forms import AanvraagForm, EvaluatieForm, InschrijvingForm
-from .models import Aanvraag, Doelpubliek, Inschrijving, Sessie, Workshop
+from .models import Aanvraag, Doelpubliek, Inschrijving, Sessie, Workshop, sessies_als_ics
 
 # Evaluations can be given until this long after the session.
 EVALUATIE_TERMIJN_DAGEN = 60
-
-
-def _te_veel_verzonden(request: HttpRequest) -> bool:
-    """The rate limit on the public workshop forms: so many POSTs per address per 10 minutes."""
-    limiet = getattr(settings, "WORKSHOPS_MAX_POSTS", 30)
-    return te_vaak(request, "workshops", limiet=limiet, venster=600)
-
-
-def _te_veel(request: HttpRequest) -> HttpResponse:
-    return render(request, "workshops/te_veel.html", status=429)
 
 
 def _token_onbekend(request: HttpRequest, *, verlopen: bool = False) -> HttpResponse:
@@ -83,10 +74,10 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def aanvragen(request: HttpRequest, slug: str) -> HttpResponse:
     workshop = get_object_or_404(Workshop.objects.gepubliceerd(), slug=slug)
-    if request.method == "POST" and _te_veel_verzonden(request):
-        return _te_veel(request)
+    if request.method == "POST" and (te_veel := beperken(request, "aanvraag")):
+        return te_veel
     if request.method == "POST":
-        form = AanvraagForm(request.POST, workshop=workshop)
+        form = AanvraagForm(request.POST, workshop=workshop, request=request)
         if form.is_valid() and form.is_bot:
             return bot_bedankt(request, form, "aanvraag")
         if form.is_valid():
@@ -104,16 +95,19 @@ def aanvragen(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@persoonlijk
 def aanvraag_verstuurd(request: HttpRequest, token: str) -> HttpResponse:
     return _aanvraag_pagina(request, token, bevestiging=True)
 
 
 @require_GET
+@persoonlijk
 def aanvraag_opvolgen(request: HttpRequest, token: str) -> HttpResponse:
     return _aanvraag_pagina(request, token, bevestiging=False)
 
 
 @require_POST
+@persoonlijk
 def aanvraag_nieuwsbrief(request: HttpRequest, token: str) -> HttpResponse:
     aanvraag = Aanvraag.objects.filter(token=token, geanonimiseerd_op__isnull=True).first()
     if aanvraag is None:
@@ -159,13 +153,13 @@ def _sessie_of_404(slug: str, pk: int, toegang: str) -> Sessie:
 def sessie(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     toegang = request.GET.get("toegang", "")
     sessie = _sessie_of_404(slug, pk, toegang)
-    if request.method == "POST" and _te_veel_verzonden(request):
-        return _te_veel(request)
+    if request.method == "POST" and (te_veel := beperken(request, "inschrijving")):
+        return te_veel
     reden_gesloten = sessie.reden_gesloten()
     form = None
     if not reden_gesloten:
         if request.method == "POST":
-            form = InschrijvingForm(request.POST)
+            form = InschrijvingForm(request.POST, request=request)
             if form.is_valid() and form.is_bot:
                 return bot_bedankt(request, form, "inschrijving")
             if form.is_valid():
@@ -210,6 +204,7 @@ def _inschrijving_of_none(token: str) -> Inschrijving | None:
 
 
 @require_GET
+@persoonlijk
 def inschrijving(request: HttpRequest, token: str) -> HttpResponse:
     inschrijving = _inschrijving_of_none(token)
     if inschrijving is None:
@@ -240,6 +235,7 @@ def inschrijving(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_POST
+@persoonlijk
 def inschrijving_annuleren(request: HttpRequest, token: str) -> HttpResponse:
     inschrijving = _inschrijving_of_none(token)
     if inschrijving is None:
@@ -253,13 +249,12 @@ def inschrijving_annuleren(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_GET
+@persoonlijk
 def inschrijving_ics(request: HttpRequest, token: str) -> HttpResponse:
     inschrijving = _inschrijving_of_none(token)
     if inschrijving is None:
         return _token_onbekend(request)
-    response = HttpResponse(
-        ics.kalender([inschrijving.sessie]), content_type="text/calendar; charset=utf-8"
-    )
+    response = HttpResponse(sessies_als_ics([inschrijving.sessie]), content_type=ical.CONTENT_TYPE)
     response["Content-Disposition"] = 'attachment; filename="workshop.ics"'
     return response
 
@@ -267,10 +262,11 @@ def inschrijving_ics(request: HttpRequest, token: str) -> HttpResponse:
 @require_GET
 def agenda_ics(request: HttpRequest) -> HttpResponse:
     sessies = Sessie.objects.voor_agenda()
-    return HttpResponse(ics.kalender(sessies), content_type="text/calendar; charset=utf-8")
+    return HttpResponse(sessies_als_ics(sessies), content_type=ical.CONTENT_TYPE)
 
 
 @require_http_methods(["GET", "POST"])
+@persoonlijk
 def evaluatie(request: HttpRequest, token: str) -> HttpResponse:
     inschrijving = _inschrijving_of_none(token)
     if inschrijving is None or inschrijving.status != Inschrijving.Status.BEVESTIGD:

@@ -1,44 +1,26 @@
-"""One person's data across the apps, by e-mail address: what is held, export and erasure.
+"""One person's data across the platform, by e-mail address: what is held, export and erasure.
 
-Each part (workshops, netwerken, the admin log) offers persoon_tellen, persoon_exporteren,
-persoon_wissen and emailadressen, and says in BIJ_WISSEN what erasure does to each kind; this
-module only combines them. inspiraties stores no personal e-mail address: its authors are staff
-accounts, which netwerken exports as accounts.
+Every part of the platform registers itself in `register` (the core's admin log, audit trail
+and outbox, and each app's `persoonsgegevens` module); this module only combines them and
+imports no app.
 """
 
 import json
 import logging
 from dataclasses import dataclass
-from types import ModuleType
 
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from baz.models import Wissing
-from netwerken import services as netwerken
-from workshops import services as workshops
 
-from . import beheerlog, wislog
+from . import register, wislog
+from .register import Bewaard, Persoon
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Deel:
-    sleutel: str
-    titel: str
-    module: ModuleType
-
-
-# The log first: it counts the entries named by the address before the apps blank the names of
-# the objects they erase.
-DELEN = [
-    Deel("beheer", _("Beheerlogboek"), beheerlog),
-    Deel("workshops", _("Workshops"), workshops),
-    Deel("netwerken", _("Lerende netwerken"), netwerken),
-]
 
 
 @dataclass(frozen=True)
@@ -49,42 +31,61 @@ class Soort:
 
 
 @dataclass(frozen=True)
+class Deeloverzicht:
+    titel: str
+    soorten: list[Soort]
+    bewaard: list[tuple[Bewaard, int | None]]
+
+
+@dataclass(frozen=True)
 class Overzicht:
-    delen: list[tuple[str, list[Soort]]]
+    delen: list[Deeloverzicht]
     bezwaren: list[str]
 
     @property
     def leeg(self) -> bool:
-        return not any(soort.aantal for _titel, soorten in self.delen for soort in soorten)
+        return not any(soort.aantal for deel in self.delen for soort in deel.soorten)
+
+
+def persoon_opzoeken(email: str) -> Persoon:
+    """The address, with every name and phone number the parts hold for it."""
+    persoon = Persoon.uit(emails=[email])
+    for deel in register.delen():
+        persoon |= deel.kenmerken(persoon.email)
+    return persoon
 
 
 def persoon_tellen(email: str) -> dict[str, dict[str, int]]:
-    """How many rows of each kind hold this address: one count per kind, whatever the rows."""
-    return {deel.sleutel: deel.module.persoon_tellen(email=email) for deel in DELEN}
+    """How many rows of each kind name this person: one count per kind, whatever the rows."""
+    persoon = persoon_opzoeken(email)
+    return {deel.sleutel: deel.tellen(persoon) for deel in register.delen() if deel.bij_wissen}
 
 
 def persoon_overzicht(email: str) -> Overzicht:
-    """The counts with what erasure would do, per part, and why erasing here is refused."""
-    aantallen = persoon_tellen(email)
-    delen = [
-        (
-            deel.titel,
-            [
-                Soort(naam, aantal, deel.module.BIJ_WISSEN[naam])
-                for naam, aantal in aantallen[deel.sleutel].items()
-            ],
-        )
-        for deel in DELEN
-    ]
-    return Overzicht(delen, netwerken.persoon_wissen_bezwaren(email=email))
+    """The counts with what erasure would do, per part, what is kept and why, and why erasing
+    here is refused."""
+    persoon = persoon_opzoeken(email)
+    delen = []
+    for deel in register.delen():
+        aantallen = deel.tellen(persoon)
+        soorten = [Soort(naam, aantal, deel.bij_wissen[naam]) for naam, aantal in aantallen.items()]
+        bewaard = deel.bewaard_tellen(persoon)
+        if soorten or bewaard:
+            delen.append(Deeloverzicht(deel.titel, soorten, bewaard))
+    return Overzicht(delen, _bezwaren(persoon))
+
+
+def _bezwaren(persoon: Persoon) -> list[str]:
+    return [bezwaar for deel in register.delen() for bezwaar in deel.bezwaren(persoon)]
 
 
 def persoon_exporteren(email: str) -> dict:
     """Everything held about this address (right of access), ready for JSON: dates as ISO text."""
+    persoon = persoon_opzoeken(email)
     gegevens = {
         "emailadres": wislog.normaliseren(email),
         "opgemaakt_op": timezone.now(),
-        **{deel.sleutel: deel.module.persoon_exporteren(email=email) for deel in DELEN},
+        **{deel.sleutel: deel.exporteren(persoon) for deel in register.delen()},
     }
     return json.loads(json.dumps(gegevens, cls=DjangoJSONEncoder))
 
@@ -92,7 +93,8 @@ def persoon_exporteren(email: str) -> dict:
 def persoon_wissen(email: str, *, door: str) -> dict[str, dict[str, int]]:
     """Erase everything held about this address, all or nothing, and record the erasure: a
     Wissing row, and a line in the erasure log once the transaction has committed. Returns the
-    counts per part; when nothing is found, nothing changes and nothing is recorded."""
+    counts per part; when nothing is found, nothing changes and nothing is recorded. Raises
+    ValidationError, changing nothing, when a part refuses (a staff account)."""
     with transaction.atomic():
         aantallen = _alles_wissen(email)
         if _niets(aantallen):
@@ -133,7 +135,13 @@ def wissing_heruitvoeren(regel: wislog.Regel, adressen: list[str]) -> dict[str, 
 
 
 def _alles_wissen(email: str) -> dict[str, dict[str, int]]:
-    return {deel.sleutel: deel.module.persoon_wissen(email=email) for deel in DELEN}
+    """Every part erases in turn, the core's traces first (they count the log entries that
+    name the person before the apps blank the names of the objects they erase)."""
+    persoon = persoon_opzoeken(email)
+    bezwaren = _bezwaren(persoon)
+    if bezwaren:
+        raise ValidationError(bezwaren, code="bezwaar")
+    return {deel.sleutel: deel.wissen(persoon) for deel in register.delen() if deel.bij_wissen}
 
 
 def _niets(aantallen: dict[str, dict[str, int]]) -> bool:
@@ -143,7 +151,7 @@ def _niets(aantallen: dict[str, dict[str, int]]) -> bool:
 def te_heruitvoeren(regels: list[wislog.Regel]) -> list[tuple[wislog.Regel, list[str]]]:
     """Per logged erasure, the addresses in the database it matches. Each line has its own
     salt, so every address is hashed once per line."""
-    adressen = sorted(set().union(*(deel.module.emailadressen() for deel in DELEN)))
+    adressen = sorted(set().union(*(deel.emailadressen() for deel in register.delen())))
     return [(regel, [adres for adres in adressen if regel.past_bij(adres)]) for regel in regels]
 
 

@@ -97,7 +97,7 @@ def site_waarden(gebruiker) -> dict[str, dict]:
         "netwerken:inspireer-elkaar": n,
         "netwerken:reageren": {**n, "pk": bericht.pk if bericht else 1},
         "netwerken:jaarevaluatie": n,
-        "netwerken:wachtwoord-instellen": {
+        "wachtwoord-instellen": {
             "uidb64": urlsafe_base64_encode(force_bytes(gebruiker.pk)),
             "token": default_token_generator.make_token(gebruiker),
         },

@@ -10,10 +10,11 @@ import time
 import pytest
 from django.core import mail, signing
 
+from baz.models import Mail
 from baz.spamwering import TIJDVAL_ZOUT, tijdstempel
 from netwerken.models import Interesse
 from tests.workshops.conftest import maak_sessie, maak_workshop
-from workshops.models import Aanvraag, Inschrijving, Mail
+from workshops.models import Aanvraag, Inschrijving
 
 pytestmark = pytest.mark.django_db
 
@@ -165,7 +166,11 @@ def test_het_lokveld_is_onzichtbaar_voor_iedereen(client, formulier, request):
 
 @pytest.mark.parametrize("formulier", FORMULIEREN)
 def test_te_veel_berichten_van_een_adres_geven_429(client, formulier, request, settings):
-    settings.WORKSHOPS_MAX_POSTS = 3
+    settings.RATELIMIETEN = {
+        **settings.RATELIMIETEN,
+        "aanvraag": (3, 600),
+        "inschrijving": (3, 600),
+    }
     antwoorden = [
         versturen(client, formulier, request, email="ongeldig").status_code for _ in range(6)
     ]

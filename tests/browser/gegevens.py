@@ -195,7 +195,7 @@ def alles_een_keer(werkmodellen) -> Alles:
 
     # A task result, as the database task backend stores them in production.
     DBTaskResult.objects.create(
-        task_path="workshops.tasks.mail_versturen",
+        task_path="baz.tasks.mail_versturen",
         args_kwargs={"args": [1], "kwargs": {}},
         backend_name="default",
         queue_name="default",

@@ -108,7 +108,7 @@ def test_wat_een_bot_en_een_overijverige_bezoeker_zien(scherm, alles, settings):
     scherm.locator("input[name=website]").evaluate("veld => { veld.value = 'spam'; }")
     ronde.verstuur("ontvangen (honingpot)", "Inschrijven")
 
-    settings.WORKSHOPS_MAX_POSTS = 0
+    settings.RATELIMIETEN = {**settings.RATELIMIETEN, "inschrijving": (0, 600)}
     scherm.goto(alles.sessie.get_absolute_url())
     ronde.verstuur("workshops: te veel formulieren", "Inschrijven", status=429)
 

@@ -85,3 +85,59 @@ def test_de_homepage_toont_een_nieuwe_publicatie_meteen(bezoeker, werkmodellen):
     assert "Vers van de pers" not in html(bezoeker, "/")
     inspiratie_publiceren(inspiratie=nieuw)
     assert "Vers van de pers" in html(bezoeker, "/")
+
+
+# --- bounded: a flood of distinct query strings cannot fill the cache -------------------------
+
+
+def _bewaarde_paginas() -> int:
+    from django.core.cache import cache
+
+    return sum(1 for sleutel in cache._cache if ":pagina:" in sleutel)
+
+
+def test_onbekende_parameters_worden_niet_bewaard(bezoeker, werkmodellen):
+    maak_inspiratie(titel="Iets")
+    for _ in range(2):
+        antwoord = bezoeker.get("/inspiraties/?utm_source=nieuwsbrief")
+        assert antwoord.status_code == 200
+        assert not antwoord.has_header("X-Paginacache")
+    assert _bewaarde_paginas() == 0
+    assert not bezoeker.get("/?iets=1").has_header("X-Paginacache")
+    bezoeker.get("/?iets=1")
+    assert _bewaarde_paginas() == 0
+
+
+def test_een_andere_volgorde_is_dezelfde_bewaarde_pagina(bezoeker, werkmodellen):
+    maak_inspiratie(titel="Iets", provincie="antwerpen")
+    bezoeker.get("/inspiraties/?provincie=antwerpen&werkmodel=buddywerking")
+    antwoord = bezoeker.get("/inspiraties/?werkmodel=buddywerking&provincie=antwerpen")
+    assert antwoord["X-Paginacache"] == "hit"
+    assert _bewaarde_paginas() == 1
+
+
+def test_een_onbekend_fragment_wordt_niet_bewaard(bezoeker, werkmodellen):
+    for _ in range(2):
+        antwoord = bezoeker.get("/inspiraties/", headers={"X-Fragment": "iets-anders"})
+        assert not antwoord.has_header("X-Paginacache")
+    bezoeker.get("/inspiraties/", headers={"X-Fragment": "catalogus"})
+    assert bezoeker.get("/inspiraties/", headers={"X-Fragment": "catalogus"})["X-Paginacache"]
+
+
+def test_hoogstens_zoveel_paginas_per_view(bezoeker, werkmodellen, settings):
+    settings.PAGINACACHE_MAX_PER_VIEW = 5
+    maak_inspiratie(titel="Iets")
+    for i in range(40):
+        assert bezoeker.get(f"/inspiraties/?q=zoek{i}").status_code == 200
+    assert _bewaarde_paginas() == 5
+    assert bezoeker.get("/inspiraties/?q=zoek0")["X-Paginacache"] == "hit"  # the first ones stay
+    assert not bezoeker.get("/inspiraties/?q=zoek39").has_header("X-Paginacache")
+    # Another view has a budget of its own.
+    bezoeker.get("/")
+    assert bezoeker.get("/")["X-Paginacache"] == "hit"
+
+
+def test_te_lange_adressen_worden_niet_bewaard(bezoeker, werkmodellen):
+    lang = "/inspiraties/?q=" + "x" * 600
+    bezoeker.get(lang)
+    assert not bezoeker.get(lang).has_header("X-Paginacache")

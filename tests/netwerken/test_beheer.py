@@ -26,8 +26,8 @@ def test_overzicht_en_csv(medewerker_client, netwerk, deelnemer, collega, voorbi
 
     antwoord = medewerker_client.get(reverse("admin:netwerken_netwerk_csv", args=[netwerk.pk]))
     assert antwoord["Content-Type"].startswith("text/csv")
-    rijen = list(csv.reader(io.StringIO(antwoord.content.decode()), delimiter=";"))
-    assert rijen[0][:3] == ["datum", "thema", "aanwezig"]
+    rijen = list(csv.reader(io.StringIO(antwoord.content.decode("utf-8-sig")), delimiter=";"))
+    assert rijen[0][:3] == ["Datum", "Thema", "Aanwezig"]
     assert rijen[1][1:] == ["Kennismaking", "1", "2", "2", "4,5", "1"]
 
 

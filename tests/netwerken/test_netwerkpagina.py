@@ -1,6 +1,7 @@
 """The network page: what members see, contact details only with consent, and its query count."""
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
@@ -92,8 +93,13 @@ def test_ics_bestand(deelnemer_client, netwerk, komend):
     assert "attachment" in antwoord["Content-Disposition"]
     tekst = antwoord.content.decode()
     assert "BEGIN:VEVENT" in tekst
-    assert "DTSTART:" + komend.begint_op.strftime("%Y%m%dT%H%M%SZ") in tekst
-    assert "DTEND:" + (komend.begint_op + timedelta(hours=3)).strftime("%Y%m%dT%H%M%SZ") in tekst
+    # Local time with its time zone (baz/ical.py; tests/test_ical.py checks it in depth).
+    brussel = ZoneInfo("Europe/Brussels")
+    begin = komend.begint_op.astimezone(brussel)
+    einde = (komend.begint_op + timedelta(hours=3)).astimezone(brussel)
+    assert "DTSTART;TZID=Europe/Brussels:" + begin.strftime("%Y%m%dT%H%M%S") in tekst
+    assert "DTEND;TZID=Europe/Brussels:" + einde.strftime("%Y%m%dT%H%M%S") in tekst
+    assert "BEGIN:VTIMEZONE" in tekst
     assert "SUMMARY:Lerend netwerk Kempen: De rol van het lokaal bestuur" in tekst.replace(
         "\r\n ", ""
     )

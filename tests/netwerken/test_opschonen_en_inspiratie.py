@@ -31,17 +31,16 @@ def test_opschonen(db, capsys):
         aangemaakt_op=timezone.now() - timedelta(days=800)
     )
 
-    call_command("netwerken_opschonen", "--dry-run")
-    assert (
-        "Interesses zou verwijderen: 1. Deelnemers zou verwijderen: 1." in capsys.readouterr().out
-    )
+    call_command("bewaartermijnen", "--dry-run")
+    assert "netwerken (zou wijzigen): interesses 1, deelnemers 1," in capsys.readouterr().out
     assert Interesse.objects.count() == 2
 
-    call_command("netwerken_opschonen")
+    call_command("bewaartermijnen")
     assert list(Interesse.objects.all()) == [vers]
     assert list(Deelnemer.objects.values_list("netwerk", flat=True)) == [lopend.pk]
     assert not Casus.objects.exists()
-    call_command("netwerken_opschonen")  # idempotent
+    call_command("bewaartermijnen")  # idempotent
+    assert "netwerken (gewijzigd): interesses 0, deelnemers 0," in capsys.readouterr().out
 
 
 def test_bericht_met_toestemming_wordt_concept_inspiratie(deelnemer_client, deelnemer, medewerker):

@@ -7,8 +7,7 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
-from workshops import ics
-from workshops.models import Inschrijving
+from workshops.models import Inschrijving, sessies_als_ics
 
 from .conftest import maak_sessie, maak_workshop
 
@@ -110,7 +109,7 @@ def test_ics_klopt_over_de_zomertijdwissel(workshop):
         sessie.begint_op = datetime(2027, 3, dag, 19, 30, tzinfo=BRUSSEL)
         sessie.eindigt_op = sessie.begint_op + timedelta(hours=2)
         sessie.save()
-    events = {str(e["UID"]): e for e in Calendar.from_ical(ics.kalender([winter, zomer])).events}
+    events = {str(e["UID"]): e for e in Calendar.from_ical(sessies_als_ics([winter, zomer])).events}
     w, z = (
         events[f"sessie-{winter.pk}@burgersaanzet.be"],
         events[f"sessie-{zomer.pk}@burgersaanzet.be"],

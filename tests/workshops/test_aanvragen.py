@@ -9,7 +9,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from workshops.models import Aanvraag, Mail
+from baz.models import Mail
+from workshops.models import Aanvraag
 
 pytestmark = pytest.mark.django_db
 
@@ -170,12 +171,13 @@ def test_opvolgpagina_en_onbekende_token(bezoeker, workshop, aanvraag_gegevens):
 
 
 def test_te_veel_verzendingen_geven_429(bezoeker, workshop, aanvraag_gegevens, settings):
-    settings.WORKSHOPS_MAX_POSTS = 3
+    settings.RATELIMIETEN = {**settings.RATELIMIETEN, "aanvraag": (3, 600)}
     for _ in range(3):
         assert bezoeker.post(url(workshop), {**aanvraag_gegevens, "email": "x"}).status_code == 200
     response = bezoeker.post(url(workshop), aanvraag_gegevens)
     assert response.status_code == 429
     assert "Even geduld" in response.content.decode()
+    assert 0 < int(response["Retry-After"]) <= 600
     assert Aanvraag.objects.count() == 0
 
 

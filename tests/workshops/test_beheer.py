@@ -8,8 +8,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from baz.models import Auditregel, Mail
 from workshops import services
-from workshops.models import Aanvraag, Inschrijving, Mail, Sessie
+from workshops.models import Aanvraag, Inschrijving, Sessie
 
 from .conftest import maak_sessie
 from .test_services import maak_aanvraag
@@ -26,12 +27,13 @@ def test_beheerpaginas_openen(medewerker_client, workshop, sessie, gemeenten):
         "sessie",
         "inschrijving",
         "evaluatie",
-        "mail",
         "doelpubliek",
     ):
         assert (
             medewerker_client.get(reverse(f"admin:workshops_{model}_changelist")).status_code == 200
         )
+    # The outbox is the core's now (every app's mails).
+    assert medewerker_client.get(reverse("admin:baz_mail_changelist")).status_code == 200
     assert (
         medewerker_client.get(
             reverse("admin:workshops_aanvraag_change", args=[aanvraag.pk])
@@ -110,6 +112,10 @@ def test_statuswijziging_in_het_beheer_komt_in_de_geschiedenis(
         "Vereniging stopt",
         medewerker,
     )
+    # The audit trail says who changed whose request, and how.
+    regel = Auditregel.objects.get(actie="workshops.aanvraag_status")
+    assert (regel.door, regel.object_id) == (medewerker, str(aanvraag.pk))
+    assert regel.omschrijving == "Status van “Nieuw” naar “Geannuleerd”. Vereniging stopt"
 
 
 def test_csv_export_van_de_gefilterde_aanvragen(medewerker_client, workshop, gemeenten):
@@ -120,7 +126,7 @@ def test_csv_export_van_de_gefilterde_aanvragen(medewerker_client, workshop, gem
     )
     assert response["Content-Type"].startswith("text/csv")
     rijen = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert rijen[0][:4] == ["id", "ontvangen", "status", "workshop"]
+    assert rijen[0][:4] == ["ID", "Ontvangen op", "Status", "Workshop"]
     assert rijen[1][4].startswith("'=")  # no formula injection
     assert rijen[1][6:8] == ["Geel", "Antwerpen"]
 
@@ -155,6 +161,9 @@ def test_sessie_annuleren_en_deelnemers_exporteren(
     sessie.refresh_from_db()
     assert sessie.geannuleerd_op
     assert Mail.objects.filter(onderwerp__startswith="Geannuleerd").count() == 2
+    regel = Auditregel.objects.get(actie="workshops.sessie_geannuleerd")
+    assert regel.door_naam == "medewerker" and regel.object_id == str(sessie.pk)
+    assert "Te weinig inschrijvingen." in regel.omschrijving
 
 
 def test_aanwezigheid_aanduiden(medewerker_client, workshop):

@@ -5,8 +5,9 @@ import threading
 import pytest
 from django.db import connection
 
+from baz.models import Mail
 from workshops import services
-from workshops.models import Inschrijving, Mail
+from workshops.models import Inschrijving
 
 from .conftest import maak_sessie, maak_workshop
 

@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from tests.workshops.conftest import geladen
 from workshops.models import Aanvraag
 from workshops.services import NIEUWSBRIEF_TEKST_VERSIE, NIEUWSBRIEF_TEKST_VERSIE_OPVOLGPAGINA
 
@@ -87,8 +88,15 @@ def test_enkel_met_post_en_een_geldige_link(bezoeker, workshop, aanvraag_gegeven
 
 
 def test_intrekken_geldt_voor_elke_aanvraag_van_dit_adres(bezoeker, workshop, aanvraag_gegevens):
-    aanvragen(bezoeker, workshop, aanvraag_gegevens, nieuwsbrief="on", sleutel=str(uuid.uuid4()))
-    aanvragen(bezoeker, workshop, aanvraag_gegevens, nieuwsbrief="on", sleutel=str(uuid.uuid4()))
+    for _ in range(2):  # two forms, each with a time stamp and a key of its own
+        aanvragen(
+            bezoeker,
+            workshop,
+            aanvraag_gegevens,
+            nieuwsbrief="on",
+            sleutel=str(uuid.uuid4()),
+            geladen=geladen(),
+        )
     eerste, tweede = Aanvraag.objects.order_by("pk")
     bezoeker.post(reverse("aanvraag-nieuwsbrief", args=[eerste.token]), {"nieuwsbrief": "nee"})
     assert not Aanvraag.objects.filter(nieuwsbrief=True).exists()

@@ -9,8 +9,10 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
+from baz.models import Mail
+from baz.persoonsgegevens import services as persoonsgegevens
 from workshops import services
-from workshops.models import Aanvraag, Evaluatie, Inschrijving, Mail
+from workshops.models import Aanvraag, Evaluatie, Inschrijving
 
 from .conftest import maak_sessie
 
@@ -122,9 +124,11 @@ def test_mislukte_mail_blijft_zichtbaar_en_wordt_opnieuw_verstuurd(
         inschrijving = inschrijven(sessie, "a@example.org")
     assert Inschrijving.objects.filter(pk=inschrijving.pk).exists()  # nothing lost
     fout = Mail.objects.get()
-    assert fout.status == "mislukt" and fout.pogingen == 1 and fout.laatste_fout
+    assert fout.status == "wachtend" and fout.pogingen == 1 and fout.laatste_fout
+    assert fout.volgende_poging_op > timezone.now()
 
     settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    Mail.objects.update(volgende_poging_op=timezone.now())  # its next attempt is due
     call_command("mails_versturen", stdout=StringIO())
     fout.refresh_from_db()
     assert fout.status == "verzonden" and fout.pogingen == 2
@@ -153,7 +157,9 @@ def test_evaluatie_een_keer_per_deelnemer(workshop, django_capture_on_commit_cal
 def test_opschonen_anonimiseert_na_de_bewaartermijn(workshop, gemeenten):
     oud = maak_aanvraag(workshop, gemeenten)
     Aanvraag.objects.filter(pk=oud.pk).update(
-        laatste_activiteit_op=timezone.now() - timedelta(days=800)
+        laatste_activiteit_op=timezone.now() - timedelta(days=800),
+        geplande_plaats="Bij de contactpersoon thuis, Kerkstraat 1",
+        interne_notities="Belt liefst 's avonds",
     )
     recent = maak_aanvraag(workshop, gemeenten, email="nieuw@example.org")
     oude_sessie = maak_sessie(workshop, dagen=-400)
@@ -167,21 +173,22 @@ def test_opschonen_anonimiseert_na_de_bewaartermijn(workshop, gemeenten):
     )
 
     uit = StringIO()
-    call_command("workshops_opschonen", "--dry-run", stdout=uit)
-    assert "Aanvragen zou anonimiseren: 1. Inschrijvingen zou anonimiseren: 1." in uit.getvalue()
+    call_command("bewaartermijnen", "--dry-run", stdout=uit)
+    assert "workshops (zou wijzigen): aanvragen 1, inschrijvingen 1." in uit.getvalue()
     assert Aanvraag.objects.get(pk=oud.pk).geanonimiseerd_op is None
 
-    call_command("workshops_opschonen", stdout=StringIO())
+    call_command("bewaartermijnen", stdout=StringIO())
     oud.refresh_from_db()
     assert oud.email == "anoniem@invalid.example" and oud.contactpersoon == "(geanonimiseerd)"
+    assert oud.geplande_plaats == "" and oud.interne_notities == ""
     assert Inschrijving.objects.get(sessie=oude_sessie).naam == "(geanonimiseerd)"
     recent.refresh_from_db()
     nieuwe.refresh_from_db()
     assert recent.geanonimiseerd_op is None and nieuwe.geanonimiseerd_op is None
 
     uit = StringIO()
-    call_command("workshops_opschonen", stdout=uit)  # idempotent
-    assert "Aanvragen geanonimiseerd: 0. Inschrijvingen geanonimiseerd: 0." in uit.getvalue()
+    call_command("bewaartermijnen", stdout=uit)  # idempotent
+    assert "workshops (gewijzigd): aanvragen 0, inschrijvingen 0." in uit.getvalue()
 
 
 def test_persoon_wissen_op_verzoek(sessie, workshop, gemeenten):
@@ -190,8 +197,15 @@ def test_persoon_wissen_op_verzoek(sessie, workshop, gemeenten):
     wachtend = inschrijven(sessie, "b@example.org")
     derde = inschrijven(sessie, "c@example.org")
     assert derde.status == "wachtlijst" and wachtend.status == "bevestigd"
-    gewist = services.persoon_wissen(email="WIS@example.org")
-    assert gewist == {"aanvragen": 1, "inschrijvingen": 1, "evaluaties": 0, "mails": 3}
+    gewist = persoonsgegevens.persoon_wissen("WIS@example.org", door="medewerker")
+    assert gewist["workshops"] == {
+        "aanvragen": 1,
+        "inschrijvingen": 1,
+        "evaluaties": 0,
+        "vermeldingen": 0,
+    }
+    # The request's receipt and the sign-up's; the staff notification names the address.
+    assert gewist["mails"] == {"aan de persoon": 2, "over de persoon": 1}
     inschrijving.refresh_from_db()
     derde.refresh_from_db()
     assert inschrijving.status == "geannuleerd" and inschrijving.naam == "(geanonimiseerd)"
@@ -204,12 +218,12 @@ def test_persoonsgegevens_exporteren_en_wissen_met_het_commando(sessie, workshop
     maak_aanvraag(workshop, gemeenten, email="lien@example.org")
     inschrijven(sessie, "lien@example.org")
     uit = StringIO()
-    call_command("workshops_persoon", "Lien@example.org", stdout=uit)
+    call_command("persoon", "Lien@example.org", stdout=uit)
     gegevens = json.loads(uit.getvalue())["workshops"]
     assert len(gegevens["aanvragen"]) == 1 and len(gegevens["inschrijvingen"]) == 1
     assert "token" not in gegevens["inschrijvingen"][0]
-    call_command("workshops_persoon", "lien@example.org", "--wissen", stdout=StringIO())
+    call_command("persoon", "lien@example.org", "--wissen", stdout=StringIO())
     uit = StringIO()
-    call_command("workshops_persoon", "lien@example.org", stdout=uit)
+    call_command("persoon", "lien@example.org", stdout=uit)
     gegevens = json.loads(uit.getvalue())["workshops"]
     assert gegevens["aanvragen"] == [] and gegevens["inschrijvingen"] == []

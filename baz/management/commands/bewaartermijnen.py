@@ -1,14 +1,19 @@
-"""`manage.py bewaartermijnen [--dry-run]`: enforce every retention period; run it daily."""
+"""`manage.py bewaartermijnen [--dry-run]`: enforce every retention period; run it daily.
+
+The periods come from the register of personal data (every app's `persoonsgegevens` module and
+the core's outbox); expired rate-limit counters go too.
+"""
 
 from django.core.management.base import BaseCommand
 
-from baz.bewaartermijnen import BEWAARTERMIJNEN, bewaartermijnen_toepassen
+from baz import ratelimiet
+from baz.bewaartermijnen import bewaartermijnen, bewaartermijnen_toepassen
 
 
 class Command(BaseCommand):
     help = (
         "Anonimiseert of verwijdert persoonsgegevens waarvan de bewaartermijn voorbij is, in alle "
-        "apps. Idempotent; --dry-run toont enkel de aantallen."
+        "apps, en ruimt verlopen tellers op. Idempotent; --dry-run toont enkel de aantallen."
     )
 
     def add_arguments(self, parser):
@@ -16,8 +21,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opties):
         droog = opties["dry_run"]
-        for wat, termijn, daarna in BEWAARTERMIJNEN:
-            self.stdout.write(f"{wat}: {termijn.days} dagen {daarna}.")
-        for app, aantallen in bewaartermijnen_toepassen(droog=droog).items():
+        for termijn in bewaartermijnen():
+            if termijn.termijn is None:
+                self.stdout.write(f"{termijn.wat}: {termijn.daarna}.")
+            else:
+                self.stdout.write(f"{termijn.wat}: {termijn.termijn.days} dagen {termijn.daarna}.")
+        for deel, aantallen in bewaartermijnen_toepassen(droog=droog).items():
             delen = ", ".join(f"{soort} {aantal}" for soort, aantal in aantallen.items())
-            self.stdout.write(f"{app} ({'zou wijzigen' if droog else 'gewijzigd'}): {delen}.")
+            self.stdout.write(f"{deel} ({'zou wijzigen' if droog else 'gewijzigd'}): {delen}.")
+        if not droog:
+            self.stdout.write(f"Verlopen tellers opgeruimd: {ratelimiet.tellers_opruimen()}.")

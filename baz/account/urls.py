@@ -1,0 +1,44 @@
+"""Every account page under /account/ (names without a namespace: `login`, `logout`, ...)."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import path, reverse_lazy
+
+from baz import tweestaps
+from baz.privaat import persoonlijk
+
+from . import views
+
+urlpatterns = [
+    path(
+        "login/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("tweestaps/", tweestaps.controle, name="tweestaps"),
+    path("tweestaps/instellen/", tweestaps.instellen, name="tweestaps-instellen"),
+    # Password reset, and the one-time link of an invitation (Django's token machinery).
+    path("wachtwoord/vergeten/", views.WachtwoordVergeten.as_view(), name="wachtwoord-vergeten"),
+    path(
+        "wachtwoord/verstuurd/",
+        auth_views.PasswordResetDoneView.as_view(template_name="account/wachtwoord_verstuurd.html"),
+        name="wachtwoord-verstuurd",
+    ),
+    path(
+        "wachtwoord/instellen/<uidb64>/<token>/",
+        persoonlijk(
+            auth_views.PasswordResetConfirmView.as_view(
+                template_name="account/wachtwoord_instellen.html",
+                success_url=reverse_lazy("wachtwoord-ingesteld"),
+            )
+        ),
+        name="wachtwoord-instellen",
+    ),
+    path(
+        "wachtwoord/ingesteld/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="account/wachtwoord_ingesteld.html"
+        ),
+        name="wachtwoord-ingesteld",
+    ),
+]

@@ -1,0 +1,35 @@
+"""Account pages that are not Django's own: the password reset behind the spam guard."""
+
+from django.contrib.auth import views as auth_views
+from django.http import HttpResponseRedirect
+from django.urls import reverse_lazy
+
+from baz.ratelimiet import beperken
+from baz.spamwering import bot_loggen
+
+from .forms import WachtwoordVergetenForm
+
+
+class WachtwoordVergeten(auth_views.PasswordResetView):
+    """Django's password reset (the same answer whether or not the address is known), with the
+    rate limit and spam guard of the other public forms."""
+
+    form_class = WachtwoordVergetenForm
+    template_name = "account/wachtwoord_vergeten.html"
+    email_template_name = "account/mails/wachtwoord_reset.txt"
+    subject_template_name = "account/mails/wachtwoord_reset_onderwerp.txt"
+    success_url = reverse_lazy("wachtwoord-verstuurd")
+
+    def post(self, request, *args, **kwargs):
+        if te_veel := beperken(request, "wachtwoord"):
+            return te_veel
+        return super().post(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+    def form_valid(self, form):
+        if form.is_bot:
+            bot_loggen(form, "wachtwoord")
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
