@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import mail
+from . import audit, mail
 from .models import Auditregel, Gemeente, Mail, Wissing
 from .persoonsgegevens.services import aantallen_tekst
 
@@ -102,12 +102,32 @@ class MailAdmin(admin.ModelAdmin):
             )
 
 
+class ActieFilter(admin.SimpleListFilter):
+    title = _("actie")
+    parameter_name = "actie"
+
+    def lookups(self, request, model_admin):
+        gebruikt = Auditregel.objects.values_list("actie", flat=True).distinct()
+        return sorted(((code, audit.actie_naam(code)) for code in gebruikt), key=lambda r: r[1])
+
+    def queryset(self, request, queryset):
+        return queryset.filter(actie=self.value()) if self.value() else queryset
+
+
 @admin.register(Auditregel)
 class AuditregelAdmin(admin.ModelAdmin):
     """Who changed whose situation, and when: read-only, written by the services (baz/audit.py)."""
 
-    list_display = ["op", "door_naam", "actie", "object_repr", "omschrijving"]
-    list_filter = ["actie", "content_type"]
+    list_display = ["op", "door_naam", "actie_naam", "object_repr", "omschrijving"]
+    list_filter = [ActieFilter, ("content_type", admin.RelatedOnlyFieldListFilter)]
+    fields = ["op", "door", "door_naam", "actie_naam", "content_type", "object_id", "object_repr"]
+    fields += ["omschrijving"]
+    readonly_fields = fields
+
+    @admin.display(description=_("actie"), ordering="actie")
+    def actie_naam(self, regel: Auditregel) -> str:
+        return audit.actie_naam(regel.actie)
+
     search_fields = ["door_naam", "object_repr", "omschrijving"]
     date_hierarchy = "op"
 

@@ -13,11 +13,27 @@ from django.db import models
 
 from .models import Auditregel
 
+# What staff read for each action code; every app names its own actions with acties_benoemen().
+ACTIES: dict[str, str] = {}
+
+
+def acties_benoemen(namen: dict[str, str]) -> None:
+    """An app declares the Dutch names of its action codes ("workshops.sessie_geannuleerd":
+    "Sessie geannuleerd"), for the audit trail in the admin."""
+    ACTIES.update(namen)
+
+
+def actie_naam(code: str) -> str:
+    return str(ACTIES.get(code, code))
+
 
 def vastleggen(
     *, door, actie: str, object: models.Model | None = None, omschrijving: str = ""
 ) -> Auditregel:
-    """Record that `door` (a user, or None for the system) did `actie` to `object`."""
+    """Record that `door` (a user, or None for the system) did `actie` to `object`. `actie` is
+    a code the app named with acties_benoemen()."""
+    if actie not in ACTIES:
+        raise ValueError(f"Onbekende auditactie {actie!r}: benoem ze met acties_benoemen().")
     gebruiker = door if getattr(door, "pk", None) else None
     if gebruiker is not None:
         naam = gebruiker.get_full_name() or gebruiker.get_username()

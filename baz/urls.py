@@ -17,6 +17,8 @@ sitemaps = {
     "workshops": WorkshopSitemap,
 }
 
+handler500 = "baz.views.serverfout"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("over-baz/", views.over_baz, name="over-baz"),

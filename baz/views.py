@@ -1,7 +1,11 @@
+import sys
+
 from django.conf import settings
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.db import utils as db_utils
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -181,3 +185,14 @@ def healthz(request: HttpRequest) -> HttpResponse:
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """A Dutch page for an expired or missing CSRF token, in the site's layout."""
     return render(request, "403_csrf.html", status=403)
+
+
+def serverfout(request: HttpRequest) -> HttpResponse:
+    """The 500 handler. When the database is unreachable, a 503 with Retry-After instead: the
+    site is not broken, it is waiting for its database (and says so), as /healthz does."""
+    fout = sys.exc_info()[1]
+    if isinstance(fout, (db_utils.OperationalError, db_utils.InterfaceError)):
+        antwoord = HttpResponse(render_to_string("503.html"), status=503)
+        antwoord["Retry-After"] = "60"
+        return antwoord
+    return HttpResponseServerError(render_to_string("500.html"))

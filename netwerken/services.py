@@ -20,6 +20,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from baz import audit
 from baz.mail import mail_in_wachtrij, ontvangen_adressen
@@ -45,6 +46,16 @@ from .models import (
 from .teksten import COACHINGTRAJECT
 
 User = get_user_model()
+
+audit.acties_benoemen(
+    {
+        "netwerken.deelnemer_uitgenodigd": gettext_lazy("Deelnemer uitgenodigd"),
+        "netwerken.uitnodiging_opnieuw": gettext_lazy("Uitnodiging opnieuw verstuurd"),
+        "netwerken.deelnemer_verwijderd": gettext_lazy("Deelnemer verwijderd"),
+        "netwerken.verslag_gepubliceerd": gettext_lazy("Verslag gepubliceerd en gemaild"),
+        "netwerken.verslag_opnieuw": gettext_lazy("Verslag opnieuw gemaild"),
+    }
+)
 
 
 def verslag_sleutel(verslag: Verslag) -> str:

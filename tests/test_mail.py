@@ -252,3 +252,12 @@ def test_een_taak_van_een_gestopte_worker_wordt_gesloten():
     recent.refresh_from_db()
     assert oud.status == TaskResultStatus.FAILED and "stopte" in oud.traceback
     assert recent.status == TaskResultStatus.RUNNING
+
+
+@pytest.mark.django_db
+def test_een_auditactie_zonder_naam_kan_niet():
+    from baz import audit
+
+    with pytest.raises(ValueError, match="Onbekende auditactie"):
+        audit.vastleggen(door=None, actie="iets.onbekends")
+    assert audit.actie_naam("workshops.sessie_geannuleerd") == "Sessie geannuleerd"

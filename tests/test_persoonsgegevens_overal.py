@@ -235,7 +235,7 @@ def overal(medewerker, gemeente, *, netwerk: Netwerk, sessie_dagen: int = 14) ->
     )
     audit.vastleggen(
         door=medewerker,
-        actie="test.gebeld",
+        actie="netwerken.deelnemer_uitgenodigd",
         object=deelnemer,
         omschrijving=f"{NAAM} gebeld op {TELEFOON}",
     )

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from baz import audit, ical
 from baz.mail import Bijlage, mail_in_wachtrij
@@ -29,6 +30,14 @@ from .models import (
 NIEUWSBRIEF_TEKST_VERSIE = "nieuwsbrief-2026-01"
 # "Wil je de nieuwsbrief van BurgersAanZet ontvangen? Je kunt je altijd weer uitschrijven."
 NIEUWSBRIEF_TEKST_VERSIE_OPVOLGPAGINA = "nieuwsbrief-opvolgpagina-2026-11"
+
+
+audit.acties_benoemen(
+    {
+        "workshops.aanvraag_status": gettext_lazy("Status van een aanvraag gewijzigd"),
+        "workshops.sessie_geannuleerd": gettext_lazy("Sessie geannuleerd"),
+    }
+)
 
 
 class InschrijvingNietMogelijk(Exception):

@@ -33,3 +33,12 @@ def test_zonder_database_geeft_healthz_503(tmp_path):
         assert antwoord is not None, server.proces.uitvoer()
         assert antwoord.status == 503
         assert json.loads(antwoord.tekst) == {"status": "fout", "database": "onbereikbaar"}
+        # The pages say the site waits for its data (503 with Retry-After), not that it broke.
+        client = Client(server.adres)
+        assert client.get("/account/login/").status == 200  # needs no data to show the form
+        for pad in ["/", "/inspiraties/", "/workshops/", "/netwerken/"]:
+            pagina = client.get(pad)
+            assert pagina.status == 503, (pad, pagina.status)
+            assert pagina.headers["retry-after"] == "60"
+            assert "<h1>Even niet beschikbaar</h1>" in pagina.tekst
+            assert 'lang="nl"' in pagina.tekst
