@@ -4,8 +4,8 @@ Each attempt takes one count for its username and one for its address, before th
 checked (atomic counters in the database, baz/ratelimiet.py: shared by every worker and server,
 never evicted, so parallel guesses cannot slip through together). Past the limit of
 settings.RATELIMIETEN["aanmelden_account"] (per username) or ["aanmelden_ip"] (per address)
-the attempt is refused without checking the password, until the window has passed since the
-latest attempt. A successful login clears its username's counter and gives the address its
+the attempt is refused without checking (or counting) it, until the window has passed since
+the last attempt that was checked. A successful login clears its username's counter and gives the address its
 count back, so an office behind one address is not held up by its own good logins.
 """
 
@@ -38,8 +38,12 @@ def _tellers(request: HttpRequest | None, username: str | None) -> list[tuple[st
 def poging_noteren(request: HttpRequest | None, username: str | None) -> bool:
     """Count one attempt; False when it is over a limit (or the counters are unreachable)."""
     try:
-        for naam, soort in _tellers(request, username):
-            maximum, venster = ratelimiet.limiet(soort)
+        tellers = [(naam, *ratelimiet.limiet(soort)) for naam, soort in _tellers(request, username)]
+        # Already at the limit: refused without counting, so that refused attempts do not
+        # stretch the cool-off (one try every 14 minutes must not keep an account locked).
+        if any(ratelimiet.stand(naam) >= maximum for naam, maximum, _venster in tellers):
+            return False
+        for naam, maximum, venster in tellers:
             if ratelimiet.tellen(naam, venster, vanaf_laatste=True).aantal > maximum:
                 return False
     except DatabaseError:

@@ -4,6 +4,7 @@ from django.utils.translation import ngettext
 
 from . import audit, mail
 from .models import Auditregel, Gemeente, Mail, Wissing
+from .persoonsgegevens.register import links_verbergen
 from .persoonsgegevens.services import aantallen_tekst
 
 admin.site.site_header = "BurgersAanZet – beheer"
@@ -65,11 +66,30 @@ class MailAdmin(admin.ModelAdmin):
     list_filter = ["status", "soort"]
     search_fields = ["ontvanger", "onderwerp"]
     date_hierarchy = "aangemaakt_op"
-    readonly_fields = [
-        f.name for f in Mail._meta.fields if f.name not in {"bijlage_inhoud", "tekst"}
-    ] + ["tekst"]
-    exclude = ["bijlage_inhoud"]
+    # The text without the keys of personal links (a password link in it would let whoever
+    # reads the outbox into the member's account).
+    fields = [
+        "soort",
+        "ontvanger",
+        "onderwerp",
+        "tekst_zonder_links",
+        "bijlage_naam",
+        "status",
+        "pogingen",
+        "laatste_fout",
+        "aangemaakt_op",
+        "volgende_poging_op",
+        "geclaimd_op",
+        "verzonden_op",
+        "message_id",
+        "sleutel",
+    ]
+    readonly_fields = fields
     actions = ["opnieuw_proberen"]
+
+    @admin.display(description=_("tekst"))
+    def tekst_zonder_links(self, obj: Mail) -> str:
+        return links_verbergen(obj.tekst)
 
     def has_add_permission(self, request) -> bool:
         return False
@@ -77,7 +97,9 @@ class MailAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None) -> bool:
         return False
 
-    @admin.action(description=_("Opnieuw proberen te versturen"), permissions=["view"])
+    @admin.action(
+        description=_("Opnieuw proberen te versturen"), permissions=["view"]
+    )  # no field changes
     def opnieuw_proberen(self, request, queryset):
         aantal = mail.opnieuw_proberen(mails=queryset)
         overgeslagen = queryset.count() - aantal

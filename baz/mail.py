@@ -21,12 +21,14 @@ after such a crash is the same message to the receiving side, which drops the co
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage, mailers
-from django.db import transaction
+from django.db import DatabaseError, close_old_connections, transaction
 from django.db.models import F, Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -133,6 +135,21 @@ def versturen(mail_id: int) -> str:
         return "overgeslagen"
     mail = Mail.objects.get(pk=mail_id)
     onze_claim = Mail.objects.filter(pk=mail_id, status=Mail.Status.BEZIG, geclaimd_op=nu)
+    if mail.pogingen > settings.MAIL_MAX_POGINGEN:
+        # Every worker that took it stopped before it was marked (the process died while
+        # sending, or could not write afterwards): no endless resends; staff decide.
+        onze_claim.update(
+            status=Mail.Status.MISLUKT,
+            geclaimd_op=None,
+            laatste_fout=(
+                "De worker stopte telkens tijdens het versturen; misschien is de mail toch "
+                "aangekomen. Kijk na voor je hem opnieuw verstuurt."
+            ),
+        )
+        logger.error(
+            "Mail %s: de worker stopte %s keer tijdens het versturen.", mail_id, mail.pogingen - 1
+        )
+        return "mislukt"
     try:
         mailers.default.send_messages([_bericht(mail)])
     except Exception as fout:  # every transport error: keep the mail, say why, try again later
@@ -149,13 +166,32 @@ def versturen(mail_id: int) -> str:
         )
         logger.warning("Mail %s niet verstuurd (poging %s): %s", mail_id, mail.pogingen, melding)
         return "uitgesteld"
-    onze_claim.update(
-        status=Mail.Status.VERZONDEN, verzonden_op=timezone.now(), laatste_fout="", geclaimd_op=None
-    )
+    _als_verzonden_markeren(onze_claim, mail_id)
     return "verzonden"
 
 
-def nalopen(*, limiet: int = 200) -> dict[str, int]:
+def _als_verzonden_markeren(onze_claim, mail_id: int, pogingen: int = 5) -> None:
+    """The mail is on its way: mark it, trying a few times over a few seconds if the database
+    hiccups (a lock on SQLite, a dropped connection), so that a blip does not resend it. If all
+    tries fail, the claim expires and the mail goes again, with the same Message-ID."""
+    for poging in range(pogingen):
+        try:
+            onze_claim.update(
+                status=Mail.Status.VERZONDEN,
+                verzonden_op=timezone.now(),
+                laatste_fout="",
+                geclaimd_op=None,
+            )
+            return
+        except DatabaseError:
+            if poging == pogingen - 1:
+                logger.exception("Mail %s verstuurd maar niet als verzonden gemarkeerd.", mail_id)
+                raise
+            close_old_connections()
+            time.sleep(0.2 * 2**poging)
+
+
+def nalopen(*, limiet: int = 200, doorgaan: Callable[[], bool] = lambda: True) -> dict[str, int]:
     """Send every due mail: retries whose time has come and mails a dead worker left behind.
     What `manage.py worker` runs every MAIL_NALOOP_SECONDEN, and `manage.py mails_versturen`
     once. Returns how many of each outcome.
@@ -167,6 +203,8 @@ def nalopen(*, limiet: int = 200) -> dict[str, int]:
     begin = timezone.now()
     uitkomsten: dict[str, int] = {}
     for _ in range(limiet):
+        if not doorgaan():  # the worker is stopping: finish the mail in hand, take no other
+            break
         mail_id = (
             Mail.objects.filter(
                 Q(status=Mail.Status.WACHTEND, volgende_poging_op__lte=begin)
@@ -184,29 +222,36 @@ def nalopen(*, limiet: int = 200) -> dict[str, int]:
 
 
 def opnieuw_proberen(*, mails: QuerySet) -> int:
-    """Staff: give failed mails (and waiting ones) a fresh series of attempts, now."""
-    ids = list(
-        mails.filter(status__in=[Mail.Status.MISLUKT, Mail.Status.WACHTEND]).values_list(
-            "pk", flat=True
-        )
-    )
+    """Staff: give failed mails (and waiting ones) a fresh series of attempts, now. A mail that
+    a worker took or sent in the meantime is left alone (the condition is in the UPDATE)."""
+    aantal = 0
     with transaction.atomic():
-        Mail.objects.filter(pk__in=ids).update(
-            status=Mail.Status.WACHTEND, pogingen=0, volgende_poging_op=timezone.now()
-        )
-        for mail_id in ids:
-            transaction.on_commit(lambda mail_id=mail_id: _aanbieden(mail_id), robust=True)
-    return len(ids)
+        for mail_id in mails.values_list("pk", flat=True):
+            if Mail.objects.filter(
+                pk=mail_id, status__in=[Mail.Status.MISLUKT, Mail.Status.WACHTEND]
+            ).update(status=Mail.Status.WACHTEND, pogingen=0, volgende_poging_op=timezone.now()):
+                aantal += 1
+                transaction.on_commit(lambda mail_id=mail_id: _aanbieden(mail_id), robust=True)
+    return aantal
 
 
-def ontvangen_adressen(sleutel: str) -> set[str]:
-    """The addresses a mail of this event reached (sent), lowercased: for "send again to those
-    who have not had it"."""
+def sleutel_voor(obj) -> str:
+    """The key that ties mails to the row they are about ("netwerken.verslag:12"): to tell who
+    has had it, and to delete them when that row is erased or expires."""
+    return f"{obj._meta.label_lower}:{obj.pk}"
+
+
+def onderweg_of_ontvangen(sleutel: str) -> set[str]:
+    """For "send again to those who have not had it": the addresses (lowercased) a mail of this
+    event reached or is still on its way to. Failed ones are given a fresh series of attempts
+    first (with their own Message-ID), so nobody gets it twice under two Message-IDs."""
+    opnieuw_proberen(mails=Mail.objects.filter(sleutel=sleutel, status=Mail.Status.MISLUKT))
     return {
         adres.lower()
-        for adres in Mail.objects.filter(sleutel=sleutel, status=Mail.Status.VERZONDEN).values_list(
-            "ontvanger", flat=True
-        )
+        for adres in Mail.objects.filter(
+            sleutel=sleutel,
+            status__in=[Mail.Status.VERZONDEN, Mail.Status.WACHTEND, Mail.Status.BEZIG],
+        ).values_list("ontvanger", flat=True)
     }
 
 

@@ -164,6 +164,12 @@ def eerste_eigenaar(naam: str, eigenaar: int, geldig: int) -> int:
     return int(houder)
 
 
+def stand(naam: str) -> int:
+    """The counter's value now (0 once its window has passed), without counting."""
+    teller = Teller.objects.filter(sleutel=naam, verloopt_op__gt=timezone.now()).first()
+    return teller.aantal if teller else 0
+
+
 def aftrekken(naam: str) -> None:
     """Take one back (an attempt that turned out fine), never below zero."""
     Teller.objects.filter(sleutel=naam, aantal__gt=0).update(aantal=F("aantal") - 1)

@@ -274,7 +274,9 @@ class BijeenkomstAdmin(admin.ModelAdmin):
                 bijeenkomst=form.instance, aanwezigen=form.cleaned_data["aanwezig"]
             )
 
-    @admin.action(description=_("Verslag publiceren en mailen naar de deelnemers"))
+    @admin.action(
+        description=_("Verslag publiceren en mailen naar de deelnemers"), permissions=["change"]
+    )
     def verslag_publiceren(self, request: HttpRequest, queryset: QuerySet) -> None:
         _publiceren(self, request, Verslag.objects.filter(bijeenkomst__in=queryset))
 
@@ -304,7 +306,7 @@ class VerslagAdmin(admin.ModelAdmin):
     readonly_fields = ["status", "gepubliceerd_op"]
     actions = ["publiceren", "opnieuw_wie_het_niet_kreeg", "opnieuw_iedereen"]
 
-    @admin.action(description=_("Publiceren en mailen naar de deelnemers"))
+    @admin.action(description=_("Publiceren en mailen naar de deelnemers"), permissions=["change"])
     def publiceren(self, request: HttpRequest, queryset: QuerySet) -> None:
         _publiceren(self, request, queryset)
 
@@ -408,7 +410,10 @@ class BerichtAdmin(admin.ModelAdmin):
     inlines = [ReactieInline]
     actions = ["naar_inspiratie"]
 
-    @admin.action(description=_("Omzetten naar concept-inspiratie (met toestemming van de auteur)"))
+    @admin.action(
+        description=_("Omzetten naar concept-inspiratie (met toestemming van de auteur)"),
+        permissions=["change"],
+    )
     def naar_inspiratie(self, request: HttpRequest, queryset: QuerySet) -> None:
         for bericht in queryset:
             try:

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from baz import audit
-from baz.mail import mail_in_wachtrij, ontvangen_adressen
+from baz.mail import mail_in_wachtrij, onderweg_of_ontvangen, sleutel_voor
 from inspiraties.models import Inspiratie
 from inspiraties.services import zoekindex_bijwerken
 
@@ -58,11 +58,6 @@ audit.acties_benoemen(
 )
 
 
-def verslag_sleutel(verslag: Verslag) -> str:
-    """Groups the mails of one verslag in the outbox (who has had it)."""
-    return f"netwerken.verslag:{verslag.pk}"
-
-
 # ---------------------------------------------------------------------------
 # Interest (public form)
 # ---------------------------------------------------------------------------
@@ -80,6 +75,7 @@ def interesse_melden(*, interesse: Interesse) -> Interesse:
             template="netwerken/mails/interesse.txt",
             context={"interesse": interesse},
             soort="netwerken.interesse",
+            sleutel=sleutel_voor(interesse),
         )
     return interesse
 
@@ -178,7 +174,7 @@ def _uitnodiging_mailen(deelnemer: Deelnemer) -> None:
             "netwerk_url": settings.SITE_URL + netwerk.get_absolute_url(),
         },
         soort="netwerken.uitnodiging",
-        sleutel=f"netwerken.uitnodiging:{deelnemer.pk}",
+        sleutel=sleutel_voor(deelnemer),
     )
 
 
@@ -289,7 +285,7 @@ def verslag_opnieuw_versturen(
                 code="niet_gepubliceerd",
             )
         overslaan = (
-            ontvangen_adressen(verslag_sleutel(verslag)) if alleen_wie_het_niet_kreeg else set()
+            onderweg_of_ontvangen(sleutel_voor(verslag)) if alleen_wie_het_niet_kreeg else set()
         )
         aantal = _verslag_mailen(verslag, overslaan=overslaan)
         audit.vastleggen(
@@ -334,7 +330,7 @@ def _verslag_mailen(verslag: Verslag, overslaan: set[str] = frozenset()) -> int:
                 "url": url,
             },
             soort="netwerken.verslag",
-            sleutel=verslag_sleutel(verslag),
+            sleutel=sleutel_voor(verslag),
         )
         aantal += 1
     return aantal

@@ -261,3 +261,81 @@ def test_een_auditactie_zonder_naam_kan_niet():
     with pytest.raises(ValueError, match="Onbekende auditactie"):
         audit.vastleggen(door=None, actie="iets.onbekends")
     assert audit.actie_naam("workshops.sessie_geannuleerd") == "Sessie geannuleerd"
+
+
+@pytest.mark.django_db
+def test_opnieuw_proberen_laat_een_intussen_verzonden_mail_met_rust(
+    django_capture_on_commit_callbacks,
+):
+    verzonden = Mail.objects.create(
+        ontvanger="an@example.org", onderwerp="Dag", tekst="x", status=Mail.Status.VERZONDEN
+    )
+    bezig = Mail.objects.create(
+        ontvanger="jef@example.org",
+        onderwerp="Dag",
+        tekst="x",
+        status=Mail.Status.BEZIG,
+        geclaimd_op=timezone.now(),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert mail.opnieuw_proberen(mails=Mail.objects.all()) == 0
+    assert django_mail.outbox == []
+    assert Mail.objects.get(pk=verzonden.pk).status == Mail.Status.VERZONDEN
+    assert Mail.objects.get(pk=bezig.pk).status == Mail.Status.BEZIG
+
+
+@pytest.mark.django_db
+def test_een_mail_waarbij_de_worker_telkens_stopt_wordt_niet_eindeloos_herhaald(settings):
+    settings.MAIL_MAX_POGINGEN = 3
+    bericht = Mail.objects.create(
+        ontvanger="an@example.org",
+        onderwerp="Dag",
+        tekst="x",
+        status=Mail.Status.BEZIG,
+        pogingen=3,
+        geclaimd_op=timezone.now() - timedelta(seconds=settings.MAIL_CLAIM_SECONDEN + 1),
+    )
+    assert mail.nalopen() == {"mislukt": 1}
+    bericht.refresh_from_db()
+    assert bericht.status == Mail.Status.MISLUKT and "stopte telkens" in bericht.laatste_fout
+    assert django_mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_het_beheer_toont_geen_sleutel_van_een_persoonlijke_link(
+    medewerker_client, django_user_model
+):
+    bericht = Mail.objects.create(
+        ontvanger="an@example.org",
+        onderwerp="Nieuw wachtwoord",
+        tekst="Kies een wachtwoord: http://127.0.0.1:8000/account/wachtwoord/instellen/MQ/"
+        "cz7k2j-0123456789abcdef0123456789abcdef/",
+    )
+    detail = medewerker_client.get(reverse("admin:baz_mail_change", args=[bericht.pk]))
+    assert detail.status_code == 200
+    assert "0123456789abcdef" not in detail.text
+    assert "/account/wachtwoord/instellen/" in detail.text
+
+
+@pytest.mark.django_db
+def test_de_melding_van_een_gewiste_interesse_gaat_mee(
+    gemeenten, django_capture_on_commit_callbacks
+):
+    from baz.persoonsgegevens.services import persoon_wissen
+    from netwerken import services as netwerken
+    from netwerken.models import Interesse
+
+    interesse = Interesse(
+        bestuur="OCMW Wevelgem",
+        contactpersoon="Sofie",
+        email="sofie@example.org",
+        vorm=Interesse.Vorm.choices[0][0],
+        bericht="Mijn zoon Jonas heeft autisme; ik woon in de Kerkstraat 5.",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        netwerken.interesse_melden(interesse=interesse)
+    melding = Mail.objects.get(soort="netwerken.interesse")
+    assert "Kerkstraat 5" in melding.tekst
+    persoon_wissen("sofie@example.org", door="test")
+    assert not Mail.objects.filter(pk=melding.pk).exists()
+    assert not Mail.objects.filter(tekst__contains="Kerkstraat").exists()

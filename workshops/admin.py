@@ -217,7 +217,9 @@ class AanvraagAdmin(admin.ModelAdmin):
             else ""
         )
 
-    @admin.action(description=_("Maak de sessie voor deze ingeplande aanvraag"))
+    @admin.action(
+        description=_("Maak de sessie voor deze ingeplande aanvraag"), permissions=["change"]
+    )
     def sessie_maken(self, request, queryset):
         for aanvraag in queryset.select_related("workshop"):
             try:
@@ -324,7 +326,7 @@ class SessieAdmin(admin.ModelAdmin):
         else:
             super().save_model(request, obj, form, change)
 
-    @admin.action(description=_("Annuleer de sessie en verwittig iedereen"))
+    @admin.action(description=_("Annuleer de sessie en verwittig iedereen"), permissions=["change"])
     def annuleren(self, request, queryset):
         totaal = 0
         for sessie in queryset:
@@ -396,7 +398,7 @@ class InschrijvingAdmin(admin.ModelAdmin):
     def has_add_permission(self, request) -> bool:
         return False  # people sign up themselves; staff use the public form too
 
-    @admin.action(description=_("Annuleer (de wachtlijst schuift door)"))
+    @admin.action(description=_("Annuleer (de wachtlijst schuift door)"), permissions=["change"])
     def annuleren(self, request, queryset):
         for inschrijving in queryset:
             services.inschrijving_annuleren(inschrijving=inschrijving)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from baz import audit, ical
-from baz.mail import Bijlage, mail_in_wachtrij
+from baz.mail import Bijlage, mail_in_wachtrij, sleutel_voor
 
 from .models import (
     Aanvraag,
@@ -122,6 +122,7 @@ def aanvraag_indienen(
                 onderwerp=_("We ontvingen je aanvraag voor “%(titel)s”") % {"titel": workshop},
                 template="workshops/mail/aanvraag_ontvangen.txt",
                 soort="workshops.aanvraag_ontvangen",
+                sleutel=sleutel_voor(aanvraag),
                 context=context,
             )
             mail_in_wachtrij(
@@ -130,6 +131,7 @@ def aanvraag_indienen(
                 % {"organisatie": aanvraag.organisatie},
                 template="workshops/mail/aanvraag_melding.txt",
                 soort="workshops.aanvraag_melding",
+                sleutel=sleutel_voor(aanvraag),
                 context=context,
             )
     except IntegrityError:
@@ -286,6 +288,7 @@ def _inschrijving_mailen(inschrijving: Inschrijving) -> None:
         onderwerp=onderwerp,
         template=template,
         soort=soort,
+        sleutel=sleutel_voor(inschrijving),
         context={"inschrijving": inschrijving, "sessie": sessie},
         bijlage=bijlage,
     )
@@ -324,6 +327,7 @@ def _wachtlijst_doorschuiven(sessie: Sessie) -> Inschrijving | None:
             % {"titel": sessie.workshop},
             template="workshops/mail/inschrijving_doorgeschoven.txt",
             soort="workshops.inschrijving_doorgeschoven",
+            sleutel=sleutel_voor(inschrijving),
             context={"inschrijving": inschrijving, "sessie": sessie},
             bijlage=_sessie_bijlage(sessie),
         )
@@ -367,6 +371,7 @@ def sessie_annuleren(*, sessie: Sessie, reden: str, door=None) -> int:
                 onderwerp=_("Geannuleerd: %(titel)s") % {"titel": sessie.workshop},
                 template="workshops/mail/sessie_geannuleerd.txt",
                 soort="workshops.sessie_geannuleerd",
+                sleutel=sleutel_voor(inschrijving),
                 context={"inschrijving": inschrijving, "sessie": sessie},
                 bijlage=_sessie_bijlage(sessie),
             )
@@ -392,6 +397,7 @@ def evaluaties_vragen(*, nu: datetime | None = None) -> int:
                 onderwerp=_("Hoe vond je “%(titel)s”?") % {"titel": inschrijving.sessie.workshop},
                 template="workshops/mail/evaluatie_vraag.txt",
                 soort="workshops.evaluatie_vraag",
+                sleutel=sleutel_voor(inschrijving),
                 context={"inschrijving": inschrijving, "sessie": inschrijving.sessie},
             )
             aantal += 1

@@ -1,8 +1,10 @@
 """The outbox (baz.models.Mail) as a part of the register: every mail the platform sends, to
 whom, with its text (names, addresses, personal links).
 
-Mails to the person are deleted on erasure. A mail to someone else that names them (a staff
-notification of their request, a verslag naming them) loses the mention but stays, so that the
+Mails to the person are deleted on erasure, and so is every mail keyed to a row that is erased
+or expires (the staff notification of a request or an interest form, which quotes the person's
+own words). Any other mail to someone else that names them (a verslag naming them) loses the
+mention but stays, so that the
 record of what was sent to whom holds and a mail still waiting goes out without them. Retention:
 90 days after a mail was made, it is deleted, sent or not.
 """
@@ -87,6 +89,19 @@ class Uitgaandemails(Deel):
                 **{veld: persoon.schrappen(getattr(mail, veld)) for veld in VELDEN}
             )
         return aantallen
+
+    def sporen_wissen(self, objecten, persoon):
+        """A mail about a row that is erased or expires goes with it (the staff notification of
+        a request holds the requester's own words, not only their name): the services key
+        every mail to its row (baz.mail.sleutel_voor)."""
+        sleutels = [
+            f"{model._meta.label_lower}:{pk}"
+            for model, pks in objecten.items()
+            if model is not Mail
+            for pk in pks
+        ]
+        if sleutels:
+            mails_verwijderen(Mail.objects.filter(sleutel__in=sleutels))
 
     def opschonen(self, *, nu, droog=False):
         oud = Mail.objects.filter(aangemaakt_op__lt=nu - MAIL_BEWAARTERMIJN)

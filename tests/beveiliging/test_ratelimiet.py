@@ -168,6 +168,32 @@ def test_de_afkoeling_geldt_over_browsers_heen(django_user_model):
     assert "Te veel mislukte pogingen" in antwoord.content.decode()
 
 
+def test_geweigerde_pogingen_rekken_de_afkoeling_niet_op(client, django_user_model):
+    """A cool-off, never a lockout: once at the limit, refused attempts are not counted, so a
+    try every 14 minutes cannot keep an account locked; the window runs from the last checked
+    attempt."""
+    django_user_model.objects.create_user("an", "an@example.org", "geheim-wachtwoord-42")
+    maximum = settings.RATELIMIETEN["aanmelden_account"][0]
+    for i in range(maximum):
+        client.post(LOGIN, {"username": "an", "password": "fout"}, REMOTE_ADDR=f"10.1.0.{i}")
+    naam = ratelimiet.sleutel("aanmelden:account", "an")
+    voor = Teller.objects.get(sleutel=naam)
+    for i in range(3):
+        antwoord = client.post(
+            LOGIN, {"username": "an", "password": "fout"}, REMOTE_ADDR=f"10.2.0.{i}"
+        )
+        assert "Te veel mislukte pogingen" in antwoord.content.decode()
+    na = Teller.objects.get(sleutel=naam)
+    assert (
+        (na.aantal, na.verloopt_op)
+        == (voor.aantal, voor.verloopt_op)
+        == (maximum, voor.verloopt_op)
+    )
+    _verlopen(naam)
+    antwoord = client.post(LOGIN, {"username": "an", "password": "geheim-wachtwoord-42"})
+    assert antwoord.status_code == 302  # the cool-off ended; the right password works
+
+
 @pytest.mark.parametrize(
     ("url", "actie", "gegevens"),
     [

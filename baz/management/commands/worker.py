@@ -45,7 +45,7 @@ def _nalopen_lus(stop: threading.Event, interval: float) -> None:
     while not stop.is_set():
         try:
             close_old_connections()
-            uitkomsten = nalopen()
+            uitkomsten = nalopen(doorgaan=lambda: not stop.is_set())
             if uitkomsten:
                 logger.info("Wachtrij nagelopen: %s", uitkomsten)
             if gesloten := vastgelopen_taken_sluiten():
@@ -78,6 +78,14 @@ class Command(BaseCommand):
         )
         draad.start()
         try:
-            call_command("db_worker", interval=interval, verbosity=opties["verbosity"])
+            call_command(
+                "db_worker", interval=interval, reload=False, verbosity=opties["verbosity"]
+            )
         finally:
+            # A restart (SIGTERM) lets the round finish the mail it is sending and mark it,
+            # so that a deploy does not send a mail twice.
             stop.set()
+            draad.join(
+                timeout=2
+                * float(settings.MAILERS["default"].get("OPTIONS", {}).get("timeout") or 5)
+            )
