@@ -119,7 +119,8 @@ bijeenkomst = Bijeenkomst.objects.create(
 netwerken.aanwezigheid_registreren(bijeenkomst=bijeenkomst, aanwezigen=[dirk])
 verslag = Verslag.objects.create(bijeenkomst=bijeenkomst, tekst="We bespraken drie casussen.")
 netwerken.verslag_publiceren(verslag=verslag)
-# The relay is down: nobody had the verslag, so "to those who have not had it" is everyone.
+# The relay is down: both verslag mails are still on their way, so "to those who have not had
+# it" makes none (a second one would reach them twice under two Message-IDs).
 uitkomst["verslag_opnieuw"] = netwerken.verslag_opnieuw_versturen(
     verslag=verslag, alleen_wie_het_niet_kreeg=True
 )
@@ -165,7 +166,7 @@ def test_smtp_weigert_en_komt_terug_elke_mail_komt_een_keer_aan(database, tmp_pa
                 "doorgeschoven": "bart@example.org",
                 "verwittigd": 1,
                 "evaluaties": 1,
-                "verslag_opnieuw": 2,
+                "verslag_opnieuw": 0,
             }
             antwoord, pagina = reset_aanvragen(server, "lid@example.org", "127.0.0.21")
             assert antwoord.status == 302, antwoord.tekst[:500]
