@@ -58,18 +58,30 @@ class WissingAdmin(admin.ModelAdmin):
         return False
 
 
+class SoortFilter(admin.SimpleListFilter):
+    title = _("soort")
+    parameter_name = "soort"
+
+    def lookups(self, request, model_admin):
+        gebruikt = Mail.objects.values_list("soort", flat=True).distinct()
+        return sorted(((code, mail.soort_naam(code)) for code in gebruikt), key=lambda r: r[1])
+
+    def queryset(self, request, queryset):
+        return queryset.filter(soort=self.value()) if self.value() else queryset
+
+
 @admin.register(Mail)
 class MailAdmin(admin.ModelAdmin):
     """The outbox, read-only: what was sent, what waits and why, and what failed for good."""
 
-    list_display = ["onderwerp", "ontvanger", "soort", "status", "pogingen", "aangemaakt_op"]
-    list_filter = ["status", "soort"]
+    list_display = ["onderwerp", "ontvanger", "soort_naam", "status", "pogingen", "aangemaakt_op"]
+    list_filter = ["status", SoortFilter]
     search_fields = ["ontvanger", "onderwerp"]
     date_hierarchy = "aangemaakt_op"
     # The text without the keys of personal links (a password link in it would let whoever
     # reads the outbox into the member's account).
     fields = [
-        "soort",
+        "soort_naam",
         "ontvanger",
         "onderwerp",
         "tekst_zonder_links",
@@ -87,6 +99,10 @@ class MailAdmin(admin.ModelAdmin):
     readonly_fields = fields
     actions = ["opnieuw_proberen"]
 
+    @admin.display(description=_("soort"), ordering="soort")
+    def soort_naam(self, obj: Mail) -> str:
+        return mail.soort_naam(obj.soort)
+
     @admin.display(description=_("tekst"))
     def tekst_zonder_links(self, obj: Mail) -> str:
         return links_verbergen(obj.tekst)
@@ -101,8 +117,9 @@ class MailAdmin(admin.ModelAdmin):
         description=_("Opnieuw proberen te versturen"), permissions=["view"]
     )  # no field changes
     def opnieuw_proberen(self, request, queryset):
+        gekozen = queryset.count()  # before: the retry changes the rows a filter selected
         aantal = mail.opnieuw_proberen(mails=queryset)
-        overgeslagen = queryset.count() - aantal
+        overgeslagen = gekozen - aantal
         messages.success(
             request,
             ngettext(

@@ -32,6 +32,7 @@ from django.db import DatabaseError, close_old_connections, transaction
 from django.db.models import F, Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .models import Mail
 
@@ -43,6 +44,19 @@ class Bijlage:
     naam: str
     inhoud: str
     type: str
+
+
+# What staff read for each kind of mail; every app names its own kinds with soorten_benoemen().
+SOORTEN: dict[str, str] = {"account.wachtwoord_reset": _("Wachtwoord vergeten")}
+
+
+def soorten_benoemen(namen: dict[str, str]) -> None:
+    """An app declares the Dutch names of its kinds of mail ("netwerken.verslag": "Verslag")."""
+    SOORTEN.update(namen)
+
+
+def soort_naam(code: str) -> str:
+    return str(SOORTEN.get(code, code))
 
 
 def _een_regel(tekst: str) -> str:
@@ -67,6 +81,8 @@ def mail_in_wachtrij(
     ("netwerken.verslag"); `sleutel` groups the mails of one event ("netwerken.verslag:12")."""
     if (template is None) == (tekst is None):
         raise TypeError("Geef een template of een tekst, niet allebei.")
+    if soort not in SOORTEN:
+        raise ValueError(f"Onbekende soort mail {soort!r}: benoem ze met soorten_benoemen().")
     if tekst is None:
         tekst = render_to_string(template, {"SITE_URL": settings.SITE_URL, **(context or {})})
     mail = Mail.objects.create(
@@ -202,7 +218,7 @@ def nalopen(*, limiet: int = 200, doorgaan: Callable[[], bool] = lambda: True) -
     retry rescheduled during the round waits for the next one."""
     begin = timezone.now()
     uitkomsten: dict[str, int] = {}
-    for _ in range(limiet):
+    for _ronde in range(limiet):
         if not doorgaan():  # the worker is stopping: finish the mail in hand, take no other
             break
         mail_id = (

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from baz import audit
-from baz.mail import mail_in_wachtrij, onderweg_of_ontvangen, sleutel_voor
+from baz.mail import mail_in_wachtrij, onderweg_of_ontvangen, sleutel_voor, soorten_benoemen
 from inspiraties.models import Inspiratie
 from inspiraties.services import zoekindex_bijwerken
 
@@ -47,6 +47,13 @@ from .teksten import COACHINGTRAJECT
 
 User = get_user_model()
 
+soorten_benoemen(
+    {
+        "netwerken.interesse": gettext_lazy("Interesse in BAZ Lokaal (melding aan BAZ)"),
+        "netwerken.uitnodiging": gettext_lazy("Uitnodiging voor een lerend netwerk"),
+        "netwerken.verslag": gettext_lazy("Verslag van een bijeenkomst"),
+    }
+)
 audit.acties_benoemen(
     {
         "netwerken.deelnemer_uitgenodigd": gettext_lazy("Deelnemer uitgenodigd"),

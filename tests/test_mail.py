@@ -36,7 +36,7 @@ def _in_wachtrij(**velden) -> Mail:
     velden.setdefault("ontvanger", "an@example.org")
     velden.setdefault("onderwerp", "Dag An")
     velden.setdefault("tekst", "Hallo")
-    velden.setdefault("soort", "test")
+    velden.setdefault("soort", "account.wachtwoord_reset")
     return mail.mail_in_wachtrij(**velden)
 
 
@@ -188,11 +188,12 @@ def test_beheer_toont_mislukte_mails_en_probeert_opnieuw(
     assert "SMTPServerDisconnected" in detail.text
     with django_capture_on_commit_callbacks(execute=True):
         antwoord = medewerker_client.post(
-            reverse("admin:baz_mail_changelist"),
+            reverse("admin:baz_mail_changelist") + "?status__exact=mislukt",
             {"action": "opnieuw_proberen", "_selected_action": [bericht.pk]},
             follow=True,
         )
     assert "1 mail staat opnieuw in de wachtrij." in antwoord.text
+    assert "ongemoeid" not in antwoord.text
     bericht.refresh_from_db()
     assert bericht.status == Mail.Status.VERZONDEN  # immediate task backend in tests
     assert Auditregel.objects.count() == 0  # the outbox is not a person's situation
@@ -339,3 +340,9 @@ def test_de_melding_van_een_gewiste_interesse_gaat_mee(
     persoon_wissen("sofie@example.org", door="test")
     assert not Mail.objects.filter(pk=melding.pk).exists()
     assert not Mail.objects.filter(tekst__contains="Kerkstraat").exists()
+
+
+def test_een_soort_mail_zonder_naam_kan_niet():
+    with pytest.raises(ValueError, match="Onbekende soort mail"):
+        mail.mail_in_wachtrij(ontvanger="a@example.org", onderwerp="x", tekst="x", soort="iets")
+    assert mail.soort_naam("netwerken.verslag") == "Verslag van een bijeenkomst"

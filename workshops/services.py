@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from baz import audit, ical
-from baz.mail import Bijlage, mail_in_wachtrij, sleutel_voor
+from baz.mail import Bijlage, mail_in_wachtrij, sleutel_voor, soorten_benoemen
 
 from .models import (
     Aanvraag,
@@ -32,6 +32,18 @@ NIEUWSBRIEF_TEKST_VERSIE = "nieuwsbrief-2026-01"
 NIEUWSBRIEF_TEKST_VERSIE_OPVOLGPAGINA = "nieuwsbrief-opvolgpagina-2026-11"
 
 
+soorten_benoemen(
+    {
+        "workshops.aanvraag_ontvangen": gettext_lazy("Aanvraag ontvangen (aan de aanvrager)"),
+        "workshops.aanvraag_melding": gettext_lazy("Nieuwe aanvraag (melding aan BAZ)"),
+        "workshops.inschrijving_bevestigd": gettext_lazy("Inschrijving bevestigd"),
+        "workshops.inschrijving_wachtlijst": gettext_lazy("Op de wachtlijst"),
+        "workshops.inschrijving_doorgeschoven": gettext_lazy("Doorgeschoven van de wachtlijst"),
+        "workshops.sessie_geannuleerd": gettext_lazy("Sessie geannuleerd"),
+        "workshops.evaluatie_vraag": gettext_lazy("Vraag om een evaluatie"),
+        "workshops.overgenomen": gettext_lazy("Workshopmail (uit de vorige uitgaande post)"),
+    }
+)
 audit.acties_benoemen(
     {
         "workshops.aanvraag_status": gettext_lazy("Status van een aanvraag gewijzigd"),

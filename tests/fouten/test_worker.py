@@ -41,7 +41,8 @@ def mails_in_wachtrij(env: dict, aantal: int, soort: str) -> None:
     django_uitvoeren(
         env,
         "from django.db import transaction\n"
-        "from baz.mail import mail_in_wachtrij\n"
+        "from baz.mail import mail_in_wachtrij, soorten_benoemen\n"
+        f"soorten_benoemen({{{soort!r}: 'Testmail'}})\n"
         f"for n in range({aantal}):\n"
         "    with transaction.atomic():\n"
         "        mail_in_wachtrij(\n"

@@ -32,7 +32,7 @@ def kopieren(apps, schema_editor):
     nu = timezone.now()
     Nieuw.objects.bulk_create(
         Nieuw(
-            soort="workshops",
+            soort="workshops.overgenomen",
             ontvanger=mail.ontvanger,
             onderwerp=mail.onderwerp,
             tekst=mail.tekst,
