@@ -1,4 +1,7 @@
 from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -6,6 +9,7 @@ from . import audit, mail
 from .models import Auditregel, Gemeente, Mail, Wissing
 from .persoonsgegevens.register import links_verbergen
 from .persoonsgegevens.services import aantallen_tekst
+from .velden import geen_regeleinden
 
 admin.site.site_header = "BurgersAanZet – beheer"
 admin.site.site_title = "BAZ-beheer"
@@ -178,3 +182,22 @@ class AuditregelAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+class GebruikerAdmin(UserAdmin):
+    """Django's user admin, with the one-line rule on names, username and address (they end up
+    in mails, CSV exports and the admin log)."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        veld = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if (
+            isinstance(db_field, (models.CharField, models.EmailField))
+            and veld is not None
+            and geen_regeleinden not in veld.validators
+        ):
+            veld.validators.append(geen_regeleinden)
+        return veld
+
+
+admin.site.unregister(User)
+admin.site.register(User, GebruikerAdmin)

@@ -127,3 +127,27 @@ def test_tweestapscode_weigert_regeleinden(teken):
     form = CodeForm({"code": f"123{teken}456"})
     assert not form.is_valid()
     assert form.errors["code"] == [MELDING]
+
+
+@pytest.mark.parametrize("teken", ["\n", "\u2028"], ids=["LF", "LS"])
+def test_gebruikersbeheer_weigert_regeleinden_in_namen(medewerker_client, medewerker, teken):
+    """Django's own user admin too: a name ends up in mails, CSV exports and the admin log."""
+    url = reverse("admin:auth_user_change", args=[medewerker.pk])
+    formulier = medewerker_client.get(url).context["adminform"].form
+    gegevens = {
+        naam: formulier.initial.get(naam) or ""
+        for naam in ("username", "first_name", "last_name", "email")
+    }
+    gegevens.update(
+        {
+            "last_name": f"Peeters{teken}Bcc: x@example.org",
+            "is_active": "on",
+            "is_staff": "on",
+            "is_superuser": "on",
+            "date_joined_0": "2026-01-01",
+            "date_joined_1": "10:00",
+        }
+    )
+    antwoord = medewerker_client.post(url, gegevens)
+    assert antwoord.status_code == 200
+    assert antwoord.context["adminform"].form.errors["last_name"] == [MELDING]
