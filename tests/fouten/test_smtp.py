@@ -25,7 +25,6 @@ from tests.fouten.processen import (
     SmtpServer,
     database_url,
     django_uitvoeren,
-    eigen_database,
     gunicorn_starten,
     omgeving,
     outbox,
@@ -36,13 +35,6 @@ from tests.fouten.processen import (
 )
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def database(request):
-    """A database of this test's own (PostgreSQL, migrated), for the processes it starts."""
-    with eigen_database(request.node.name) as naam:
-        yield naam
 
 
 VERSTUURD = "Als er een account bestaat met dat e-mailadres, is er nu een mail onderweg"

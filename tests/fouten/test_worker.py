@@ -16,7 +16,6 @@ from tests.fouten.processen import (
     SmtpServer,
     database_url,
     django_uitvoeren,
-    eigen_database,
     omgeving,
     outbox,
     processen,
@@ -26,13 +25,6 @@ from tests.fouten.processen import (
 )
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def database(request):
-    """A database of this test's own (PostgreSQL, migrated), for the processes it starts."""
-    with eigen_database(request.node.name) as naam:
-        yield naam
 
 
 def mails_in_wachtrij(env: dict, aantal: int, soort: str) -> None:
