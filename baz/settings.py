@@ -361,6 +361,12 @@ if 2 * (MAILERS["default"].get("OPTIONS", {}).get("timeout") or 0) >= MAIL_CLAIM
 if MAIL_NALOOP_SECONDEN <= 0:
     raise ImproperlyConfigured("MAIL_NALOOP_SECONDEN must be positive.")
 
+# Workshop requests: BAZ promises an answer within this many days (the form, the confirmation
+# mail and the staff start page all say it).
+AANVRAAG_ANTWOORDTERMIJN_DAGEN = env_int("AANVRAAG_ANTWOORDTERMIJN_DAGEN", 14)
+if AANVRAAG_ANTWOORDTERMIJN_DAGEN < 1:
+    raise ImproperlyConfigured("AANVRAAG_ANTWOORDTERMIJN_DAGEN must be at least 1.")
+
 # Work outside the request (mails) goes through django.tasks. Production queues tasks in the
 # database and a separate worker process runs them (`manage.py db_worker`); development and
 # tests run them at once.

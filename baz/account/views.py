@@ -1,4 +1,5 @@
-"""Account pages that are not Django's own: the password reset behind the spam guard."""
+"""Account pages that are not Django's own: login landing where the person works, and the
+password reset behind the spam guard."""
 
 from django.contrib.auth import views as auth_views
 from django.http import HttpResponseRedirect
@@ -8,6 +9,17 @@ from baz.ratelimiet import beperken
 from baz.spamwering import bot_loggen
 
 from .forms import WachtwoordVergetenForm
+from .landing import landingspagina
+
+
+class Aanmelden(auth_views.LoginView):
+    """Django's login; without a `?next=` a person lands where their work is (an app's
+    registered landing page, e.g. their own network) instead of on the home page."""
+
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        return landingspagina(self.request.user) or super().get_default_redirect_url()
 
 
 class WachtwoordVergeten(auth_views.PasswordResetView):

@@ -1,0 +1,21 @@
+"""Where a person lands after logging in. Apps register a function `user -> url | None` (in
+their AppConfig.ready); the first that answers wins, else LOGIN_REDIRECT_URL. An explicit and
+safe `?next=` always goes first (Django's LoginView checks it)."""
+
+from collections.abc import Callable
+
+_LANDINGEN: list[Callable] = []
+
+
+def registreren(functie: Callable) -> Callable:
+    """Register `functie(user) -> str | None`; usable as a decorator. Registering twice is a no-op."""
+    if functie not in _LANDINGEN:
+        _LANDINGEN.append(functie)
+    return functie
+
+
+def landingspagina(user) -> str | None:
+    for functie in _LANDINGEN:
+        if url := functie(user):
+            return url
+    return None
