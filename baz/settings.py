@@ -226,6 +226,8 @@ RATELIMIETEN = {
     "aanmelden_account": (5, 15 * 60),
     "aanmelden_ip": (20, 15 * 60),
 }
+# Themes (taggit): "soep", "Soep" and "SOEP" are one theme.
+TAGGIT_CASE_INSENSITIVE = True
 LOGIN_URL = "login"
 # Staff pass a second factor (an authenticator app) before the admin opens (baz.tweestaps).
 # On by default in production; `check --deploy` warns when it is off there.
