@@ -190,9 +190,9 @@ def test_export_negeert_hoofdletters(sofie):
     klein, groot = persoon_exporteren(SOFIE.lower()), persoon_exporteren(SOFIE.upper())
     del klein["opgemaakt_op"], groot["opgemaakt_op"]
     assert klein == groot
-    # The request's receipt and the sign-up's; the staff notifications of the request and of the
-    # interest form name her.
-    assert len(klein["mails"]["aan de persoon"]) == 2
+    # The request's receipt, its "in behandeling" and the sign-up's; the staff notifications of
+    # the request and of the interest form name her.
+    assert len(klein["mails"]["aan de persoon"]) == 3
     assert len(klein["mails"]["over de persoon"]) == 2
     export = json.dumps(klein, default=str, ensure_ascii=False)
     assert klein["workshops"]["vermeldingen"][0]["fragment"] == "Bij Sofie Test thuis"
@@ -215,7 +215,7 @@ def test_wissen_wist_alles_van_de_persoon_en_niets_van_een_ander(sofie, xavier, 
         "evaluaties": 1,
         "vermeldingen": 1,
     }
-    assert aantallen["mails"] == {"aan de persoon": 2, "over de persoon": 2}
+    assert aantallen["mails"] == {"aan de persoon": 3, "over de persoon": 2}
     assert aantallen["netwerken"]["berichten"] == 1 and aantallen["netwerken"]["begeleiding"] == 2
     assert aantallen["beheer"] == {"logregels": 1}
     assert niets_meer(SOFIE)
@@ -271,7 +271,7 @@ def test_wissen_is_alles_of_niets(omgeving, settings, django_capture_on_commit_c
     aanvraag = Aanvraag.objects.get(email="staf@example.org")
     assert aanvraag.contactpersoon == "Staf" and aanvraag.geanonimiseerd_op is None
     assert Inschrijving.objects.get(email="staf@example.org").status == "bevestigd"
-    assert Mail.objects.filter(ontvanger="staf@example.org").count() == 2
+    assert Mail.objects.filter(ontvanger="staf@example.org").count() == 3
     assert not Wissing.objects.exists() and not settings.WISLOG_PAD.exists()
 
 
@@ -319,13 +319,13 @@ def test_na_een_herstel_wordt_opnieuw_gewist(
     assert teruggekomen["workshops"]["aanvragen"] == 1
 
     uit, _ = heruitvoeren("--dry-run")
-    assert "zou opnieuw wissen: beheer: logregels 1; mails: aan de persoon 2" in uit
+    assert "zou opnieuw wissen: beheer: logregels 1; mails: aan de persoon 3" in uit
     assert "workshops: aanvragen 1" in uit
     assert "sofie" not in uit.lower()
     assert persoon_tellen(SOFIE) == teruggekomen and not Wissing.objects.exists()
 
     uit, _ = heruitvoeren()
-    assert "opnieuw toegepast: beheer: logregels 1; mails: aan de persoon 2" in uit
+    assert "opnieuw toegepast: beheer: logregels 1; mails: aan de persoon 3" in uit
     assert "Klaar: 1 wissing(en) opnieuw toegepast, 1 e-mailadres(sen) gevonden." in uit
     assert niets_meer(SOFIE)
     assert Wissing.objects.count() == 1 and len(wislog_regels(settings)) == 1
@@ -479,7 +479,7 @@ def test_wissen_via_de_bevestiging(
         )
     assert response.redirect_chain == [(OPZOEKEN, 302)]
     html = response.content.decode()
-    assert "Gewist: beheer: logregels 1; mails: aan de persoon 2" in html
+    assert "Gewist: beheer: logregels 1; mails: aan de persoon 3" in html
     assert niets_meer(SOFIE)
     wissing = Wissing.objects.get()
     assert wissing.door == "medewerker" and len(wislog_regels(settings)) == 1

@@ -121,14 +121,19 @@ def overal(medewerker, gemeente, *, netwerk: Netwerk, sessie_dagen: int = 14) ->
         nieuwsbrief=True,
     )
     Aanvraag.objects.filter(pk=aanvraag.pk).update(
-        gepland_op=timezone.now() + timedelta(days=sessie_dagen),
-        geplande_plaats=f"Bij {NAAM} thuis, {TELEFOON}",
         interne_notities=f"{NAAM} belt terug op {TELEFOON}",
     )
     aanvraag.refresh_from_db()
     workshops.aanvraag_status_wijzigen(
         aanvraag=aanvraag, status="in_behandeling", door=medewerker, reden=f"Gesprek met {NAAM}"
     )
+    # Planned (set directly: the retention test plans it in the past, which the pipeline refuses).
+    Aanvraag.objects.filter(pk=aanvraag.pk).update(
+        status="ingepland",
+        gepland_op=timezone.now() + timedelta(days=sessie_dagen),
+        geplande_plaats=f"Bij {NAAM} thuis, {TELEFOON}",
+    )
+    workshops.aanvraag_aanvullen(aanvraag=aanvraag, tekst=f"{NAAM} neemt koffie mee, {TELEFOON}")
     workshops.sessie_maken_voor_aanvraag(aanvraag=aanvraag, door=medewerker)
 
     open_sessie = maak_sessie(workshop, dagen=sessie_dagen)

@@ -1,9 +1,12 @@
 """The staff side in /beheer/: the offer, the request pipeline, sessions and the outbox."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Avg, Count, QuerySet
 from django.http import HttpRequest
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -11,9 +14,10 @@ from django.utils.translation import ngettext
 from baz.admin_csv import csv_antwoord
 
 from . import services
-from .forms import AanvraagAdminForm
+from .forms import AanvraagAdminForm, StapForm
 from .models import (
     Aanvraag,
+    AanvraagBericht,
     AanvraagStatuswijziging,
     Doelpubliek,
     Evaluatie,
@@ -89,6 +93,18 @@ class StatuswijzigingInline(admin.TabularInline):
         return False
 
 
+class BerichtInline(admin.TabularInline):
+    model = AanvraagBericht
+    extra = 0
+    can_delete = False
+    fields = ["op", "soort", "tekst", "voorkeur_1", "voorkeur_2", "voorkeur_3"]
+    readonly_fields = fields
+    verbose_name_plural = _("berichten van de aanvrager (via de persoonlijke link)")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 class ProvincieFilter(admin.SimpleListFilter):
     title = _("provincie")
     parameter_name = "provincie"
@@ -122,7 +138,8 @@ class AanvraagAdmin(admin.ModelAdmin):
     search_fields = ["organisatie", "contactpersoon", "email", "gemeente__naam"]
     date_hierarchy = "aangemaakt_op"
     autocomplete_fields = ["gemeente"]
-    inlines = [StatuswijzigingInline]
+    inlines = [StatuswijzigingInline, BerichtInline]
+    change_form_template = "admin/workshops/aanvraag/change_form.html"
     actions = ["sessie_maken"]  # and "Exporteren als CSV" (every list, baz/admin_csv.py)
     csv_velden = [
         "id", "aangemaakt_op", "status", "workshop", "organisatie", "soort", "gemeente",
@@ -130,6 +147,9 @@ class AanvraagAdmin(admin.ModelAdmin):
         "begeleider_naam", "gepland_op",
     ]  # fmt: skip
     readonly_fields = [
+        "status",
+        "gepland_op",
+        "geplande_plaats",
         "aangemaakt_op",
         "laatste_activiteit_op",
         "nieuwsbrief",
@@ -145,10 +165,9 @@ class AanvraagAdmin(admin.ModelAdmin):
             {
                 "fields": [
                     "status",
-                    "status_reden",
-                    "begeleider",
                     "gepland_op",
                     "geplande_plaats",
+                    "begeleider",
                     "interne_notities",
                 ]
             },
@@ -191,23 +210,106 @@ class AanvraagAdmin(admin.ModelAdmin):
         return obj.get_absolute_url() if obj.pk and not obj.geanonimiseerd_op else "—"
 
     def save_model(self, request, obj: Aanvraag, form, change):
-        nieuwe_status = obj.status
-        if change and "status" in form.changed_data:
-            # The status goes through the service, which keeps the history.
-            obj.status = form.initial["status"]
+        # Status, date and place are read-only here: they change through the steps below.
         obj.laatste_activiteit_op = timezone.now()
         super().save_model(request, obj, form, change)
-        if change and nieuwe_status != obj.status:
-            services.aanvraag_status_wijzigen(
-                aanvraag=obj,
-                status=nieuwe_status,
-                door=request.user,
-                reden=form.cleaned_data.get("status_reden", ""),
-            )
-        elif not change:
+        if not change:
             AanvraagStatuswijziging.objects.create(
                 aanvraag=obj, van="", naar=obj.status, door=request.user
             )
+
+    def get_urls(self):
+        eigen = [
+            path(
+                "<int:pk>/stap/<str:stap>/",
+                self.admin_site.admin_view(self.stap_view),
+                name="workshops_aanvraag_stap",
+            )
+        ]
+        return eigen + super().get_urls()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        aanvraag = self.get_object(request, object_id)
+        stappen = []
+        if aanvraag is not None and self.has_change_permission(request, aanvraag):
+            stappen = [
+                (stap, services.STAPPEN[stap]) for stap in services.toegestane_stappen(aanvraag)
+            ]
+            if aanvraag.status == Aanvraag.Status.INGEPLAND:
+                stappen.insert(0, ("herplannen", _("Datum of plaats wijzigen")))
+        extra_context = {
+            **(extra_context or {}),
+            "stappen": stappen,
+            "sessie": aanvraag.sessies.filter(geannuleerd_op__isnull=True).first()
+            if aanvraag
+            else None,
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def stap_view(self, request, pk: int, stap: str):
+        """One step of the pipeline: a page with what it needs (reason, or date and place),
+        what the requester will be told, and a button. Only the allowed steps exist."""
+        aanvraag = get_object_or_404(Aanvraag.objects.select_related("workshop"), pk=pk)
+        if not self.has_change_permission(request, aanvraag):
+            raise PermissionDenied
+        toegestaan = services.toegestane_stappen(aanvraag)
+        if stap == "herplannen" and aanvraag.status == Aanvraag.Status.INGEPLAND:
+            titel = _("Datum of plaats wijzigen")
+        elif stap in toegestaan:
+            titel = services.STAPPEN[stap]
+        else:
+            messages.error(
+                request,
+                _("Die stap kan niet (meer) voor deze aanvraag: ze staat op “%(status)s”.")
+                % {"status": aanvraag.get_status_display()},
+            )
+            return redirect("admin:workshops_aanvraag_change", aanvraag.pk)
+        initial = {}
+        if stap in (Aanvraag.Status.INGEPLAND, "herplannen") and aanvraag.gepland_op:
+            initial = {
+                "gepland_op": timezone.localtime(aanvraag.gepland_op),
+                "geplande_plaats": aanvraag.geplande_plaats,
+            }
+        form = StapForm(request.POST or None, stap=stap, initial=initial)
+        status = 200
+        if request.method == "POST":
+            if form.is_valid():
+                try:
+                    if stap == "herplannen":
+                        services.aanvraag_herplannen(
+                            aanvraag=aanvraag,
+                            gepland_op=form.cleaned_data["gepland_op"],
+                            geplande_plaats=form.cleaned_data["geplande_plaats"],
+                            door=request.user,
+                        )
+                    else:
+                        services.aanvraag_status_wijzigen(
+                            aanvraag=aanvraag,
+                            status=stap,
+                            door=request.user,
+                            reden=form.cleaned_data.get("reden", ""),
+                            gepland_op=form.cleaned_data.get("gepland_op"),
+                            geplande_plaats=form.cleaned_data.get("geplande_plaats", ""),
+                        )
+                except services.OvergangNietToegestaan as fout:
+                    form.add_error(None, fout)
+                else:
+                    messages.success(request, _("%(stap)s: gelukt.") % {"stap": titel})
+                    return redirect("admin:workshops_aanvraag_change", aanvraag.pk)
+            status = 400
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": aanvraag,
+            "aanvraag": aanvraag,
+            "title": titel,
+            "stap": stap,
+            "form": form,
+            "krijgt_mail": stap in services.MAILT_AANVRAGER,
+        }
+        return TemplateResponse(
+            request, "admin/workshops/aanvraag/stap.html", context, status=status
+        )
 
     @admin.display(description=_("begeleider"))
     def begeleider_naam(self, obj: Aanvraag) -> str:
@@ -224,8 +326,8 @@ class AanvraagAdmin(admin.ModelAdmin):
         for aanvraag in queryset.select_related("workshop"):
             try:
                 sessie = services.sessie_maken_voor_aanvraag(aanvraag=aanvraag, door=request.user)
-            except (ValueError, ValidationError) as fout:
-                messages.error(request, f"{aanvraag}: {fout}")
+            except ValidationError as fout:
+                messages.error(request, f"{aanvraag}: {' '.join(fout.messages)}")
             else:
                 messages.success(request, _("Sessie gemaakt: %(sessie)s") % {"sessie": sessie})
 

@@ -278,31 +278,144 @@ class EvaluatieForm(forms.Form):
 
 
 class AanvraagAdminForm(forms.ModelForm):
-    """The staff form of a request: a status change to uitgesteld/geannuleerd needs a reason."""
-
-    status_reden = forms.CharField(
-        label=_("Reden van de statuswijziging"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Verplicht bij uitgesteld of geannuleerd; komt in de geschiedenis."),
-    )
+    """The staff form of a request. Status, date and place change only through the pipeline's
+    steps (AanvraagAdmin's step pages, services.aanvraag_status_wijzigen)."""
 
     class Meta:
         model = Aanvraag
         fields = [
-            "status", "begeleider", "gepland_op", "geplande_plaats", "interne_notities",
+            "begeleider", "interne_notities",
             "workshop", "formaat", "voorkeur_1", "voorkeur_2", "voorkeur_3", "aantal_deelnemers",
             "organisatie", "soort", "gemeente", "bron", "contactpersoon", "email", "telefoon",
             "leervraag", "drempels",
         ]  # fmt: skip
 
+
+class StapForm(forms.Form):
+    """One step of the pipeline in the admin: the reason, or the date, hour and place."""
+
+    gepland_op = forms.SplitDateTimeField(
+        label=_("Datum en uur"),
+        required=False,
+        widget=forms.SplitDateTimeWidget(
+            date_attrs={"type": "date"},
+            time_attrs={"type": "time"},
+            date_format="%Y-%m-%d",
+            time_format="%H:%M",
+        ),
+        input_date_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        input_time_formats=["%H:%M", "%H:%M:%S"],
+        error_messages={
+            "invalid_date": _("Geef een geldige datum."),
+            "invalid_time": _("Geef een geldig uur, bijvoorbeeld 19:30."),
+        },
+    )
+    geplande_plaats = EenRegelVeld(
+        label=_("Plaats"),
+        required=False,
+        max_length=250,
+        help_text=_("Het adres, of ‘Online’ voor een online workshop."),
+    )
+    reden = forms.CharField(
+        label=_("Reden"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("De aanvrager krijgt deze reden in de mail."),
+    )
+
+    def __init__(self, *args, stap: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.stap = stap
+        if stap not in (Aanvraag.Status.INGEPLAND, "herplannen"):
+            del self.fields["gepland_op"], self.fields["geplande_plaats"]
+        else:
+            self.fields["gepland_op"].required = True
+            self.fields["geplande_plaats"].required = True
+        if stap in Aanvraag.MET_REDEN:
+            self.fields["reden"].required = True
+        elif stap in (Aanvraag.Status.INGEPLAND, "herplannen"):
+            del self.fields["reden"]
+        else:
+            self.fields["reden"].label = _("Opmerking")
+            self.fields["reden"].help_text = _("Komt in de geschiedenis van de aanvraag.")
+        for veld in self.fields.values():
+            veld.error_messages.setdefault("required", _("Dit veld is verplicht."))
+        if "reden" in self.fields:
+            self.fields["reden"].error_messages["required"] = _(
+                "Geef een reden: de aanvrager krijgt ze in de mail."
+            )
+
+
+class AanvullenForm(forms.Form):
+    """The requester adds information through the personal link."""
+
+    tekst = forms.CharField(
+        label=_("Wat wil je toevoegen?"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": _("Schrijf wat je wilt toevoegen."),
+            "max_length": _("Hou het onder de 5000 tekens."),
+        },
+    )
+
+
+def _datumveld(label, required=False):
+    return forms.DateField(
+        label=label,
+        required=required,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"],
+        error_messages={
+            "required": _("Kies minstens één datum."),
+            "invalid": _("Geef een geldige datum, bijvoorbeeld 15/03/2027."),
+        },
+    )
+
+
+class AndereDataForm(forms.Form):
+    """The requester proposes other dates (at least one)."""
+
+    voorkeur_1 = _datumveld(_("Nieuwe datum 1"), required=True)
+    voorkeur_2 = _datumveld(_("Nieuwe datum 2"))
+    voorkeur_3 = _datumveld(_("Nieuwe datum 3"))
+    toelichting = forms.CharField(
+        label=_("Toelichting"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"max_length": _("Hou het onder de 2000 tekens.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        vandaag = timezone.localdate().isoformat()
+        for naam in ("voorkeur_1", "voorkeur_2", "voorkeur_3"):
+            self.fields[naam].widget.attrs["min"] = vandaag
+
     def clean(self):
         cleaned = super().clean()
-        status = cleaned.get("status")
-        if (
-            "status" in self.changed_data
-            and status in Aanvraag.MET_REDEN
-            and not cleaned.get("status_reden", "").strip()
-        ):
-            self.add_error("status_reden", _("Geef een reden bij uitstel of annulering."))
+        vandaag = timezone.localdate()
+        for naam in ("voorkeur_1", "voorkeur_2", "voorkeur_3"):
+            datum = cleaned.get(naam)
+            if datum and datum < vandaag:
+                self.add_error(naam, _("Deze datum ligt in het verleden."))
+            elif datum and datum > vandaag + timedelta(days=2 * 365):
+                self.add_error(naam, _("Kies een datum binnen de twee jaar."))
         return cleaned
+
+    @property
+    def voorkeuren(self) -> list[date]:
+        return [self.cleaned_data.get(n) for n in ("voorkeur_1", "voorkeur_2", "voorkeur_3")]
+
+
+class AanvraagAnnulerenForm(forms.Form):
+    reden = forms.CharField(
+        label=_("Waarom annuleer je?"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Zo leren we wat beter kan."),
+        error_messages={"max_length": _("Hou het onder de 2000 tekens.")},
+    )

@@ -5,6 +5,7 @@ reads through the queryset methods in queries.py.
 """
 
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -13,6 +14,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from baz.ical import Afspraak, kalender
 from baz.models import Gemeente
@@ -30,6 +32,15 @@ from .queries import (
 def nieuw_token() -> str:
     """An unguessable token for a personal link (192 bits)."""
     return secrets.token_urlsafe(24)
+
+
+def antwoordtermijn() -> str:
+    """The answer time BAZ promises for a request, as the site says it ("twee weken")."""
+    dagen = settings.AANVRAAG_ANTWOORDTERMIJN_DAGEN
+    weken = {7: _("een week"), 14: _("twee weken"), 21: _("drie weken"), 28: _("vier weken")}
+    if dagen in weken:
+        return str(weken[dagen])
+    return ngettext("%(n)d dag", "%(n)d dagen", dagen) % {"n": dagen}
 
 
 class Formaat(models.TextChoices):
@@ -140,8 +151,10 @@ class Aanvraag(models.Model):
         UITGESTELD = "uitgesteld", _("Uitgesteld")
         GEANNULEERD = "geannuleerd", _("Geannuleerd")
 
-    # Statuses that need a reason (kept in the status history).
+    # Statuses that need a reason (kept in the status history and mailed to the requester).
     MET_REDEN = {Status.UITGESTELD, Status.GEANNULEERD}
+    # Statuses after which the requester can no longer change the request.
+    AFGESLOTEN = {Status.GEGEVEN, Status.GEEVALUEERD, Status.GEANNULEERD}
 
     class Soort(models.TextChoices):
         TONEEL = "toneel", _("Toneelvereniging")
@@ -240,6 +253,48 @@ class Aanvraag(models.Model):
     def voorkeuren(self) -> list:
         return [d for d in (self.voorkeur_1, self.voorkeur_2, self.voorkeur_3) if d]
 
+    @property
+    def is_afgesloten(self) -> bool:
+        return self.status in self.AFGESLOTEN
+
+    @property
+    def antwoord_uiterlijk(self):
+        """The date by which BAZ promised an answer (settings.AANVRAAG_ANTWOORDTERMIJN_DAGEN)."""
+        termijn = timedelta(days=settings.AANVRAAG_ANTWOORDTERMIJN_DAGEN)
+        return timezone.localdate(self.aangemaakt_op + termijn)
+
+
+class AanvraagBericht(models.Model):
+    """What the requester adds through their personal link: information, other dates, or the
+    cancellation of their request. Staff see it on the request; staff are mailed."""
+
+    class Soort(models.TextChoices):
+        AANVULLING = "aanvulling", _("Aanvulling")
+        DATUMVOORSTEL = "datumvoorstel", _("Andere data voorgesteld")
+        ANNULERING = "annulering", _("Geannuleerd door de aanvrager")
+
+    aanvraag = models.ForeignKey(
+        Aanvraag, on_delete=models.CASCADE, related_name="berichten", verbose_name=_("aanvraag")
+    )
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    tekst = models.TextField(_("bericht"), blank=True)
+    voorkeur_1 = models.DateField(_("voorgestelde datum 1"), null=True, blank=True)
+    voorkeur_2 = models.DateField(_("voorgestelde datum 2"), null=True, blank=True)
+    voorkeur_3 = models.DateField(_("voorgestelde datum 3"), null=True, blank=True)
+    op = models.DateTimeField(_("op"), default=timezone.now)
+
+    class Meta:
+        ordering = ["op", "pk"]
+        verbose_name = _("bericht van de aanvrager")
+        verbose_name_plural = _("berichten van de aanvrager")
+
+    def __str__(self) -> str:
+        return self.get_soort_display()
+
+    @property
+    def voorkeuren(self) -> list:
+        return [d for d in (self.voorkeur_1, self.voorkeur_2, self.voorkeur_3) if d]
+
 
 class AanvraagStatuswijziging(models.Model):
     """The audit trail of a request: every status change with who, when and why."""
@@ -256,6 +311,7 @@ class AanvraagStatuswijziging(models.Model):
         related_name="+",
         verbose_name=_("door"),
     )
+    door_aanvrager = models.BooleanField(_("door de aanvrager"), default=False)
     op = models.DateTimeField(_("op"), default=timezone.now)
 
     class Meta:
@@ -311,7 +367,13 @@ class Sessie(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(eindigt_op__gt=models.F("begint_op")), name="sessie_einde_na_begin"
-            )
+            ),
+            # "Maak de sessie" once per request: one session that is not cancelled.
+            models.UniqueConstraint(
+                fields=["aanvraag"],
+                condition=Q(aanvraag__isnull=False, geannuleerd_op__isnull=True),
+                name="sessie_een_per_aanvraag",
+            ),
         ]
 
     def __str__(self) -> str:

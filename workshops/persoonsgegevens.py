@@ -19,7 +19,15 @@ from baz.persoonsgegevens import register
 from baz.persoonsgegevens.register import Bewaard, Bewaartermijn, Deel, Persoon
 from baz.persoonsgegevens.velden import eigen_velden
 
-from .models import Aanvraag, AanvraagStatuswijziging, Evaluatie, Inschrijving, Sessie, Workshop
+from .models import (
+    Aanvraag,
+    AanvraagBericht,
+    AanvraagStatuswijziging,
+    Evaluatie,
+    Inschrijving,
+    Sessie,
+    Workshop,
+)
 from .queries import AANVRAAG_BEWAARTERMIJN, INSCHRIJVING_BEWAARTERMIJN
 
 ANONIEM = "(geanonimiseerd)"
@@ -31,6 +39,7 @@ GROEP = 50  # rows per step of a retention run: one search of the admin log per 
 VRIJE_TEKST = [
     (Aanvraag, ("organisatie", "leervraag", "drempels", "geplande_plaats", "interne_notities")),
     (AanvraagStatuswijziging, ("reden",)),
+    (AanvraagBericht, ("tekst",)),
     (Sessie, ("plaats", "annuleringsreden")),
     (Inschrijving, ("organisatie", "toegankelijkheid")),
     (Evaluatie, ("wat_goed", "wat_beter")),
@@ -74,6 +83,8 @@ def aanvragen_anonimiseren(aanvragen: Iterable[Aanvraag]) -> int:
             aanvraag.geanonimiseerd_op = nu
             aanvraag.save()
         pks = [a.pk for a in groep]
+        # What the requester wrote through the personal link: their own words, gone.
+        AanvraagBericht.objects.filter(aanvraag__in=pks).update(tekst="")
         register.vermeldingen_wissen(
             persoon,
             [(AanvraagStatuswijziging, ("reden",)), (Sessie, ("plaats", "annuleringsreden"))],
@@ -149,8 +160,8 @@ class Workshops(Deel):
     ]
     bij_wissen = {
         "aanvragen": _(
-            "geanonimiseerd (ook de geplande plaats en de notities); de aanvraag en haar "
-            "statusgeschiedenis blijven"
+            "geanonimiseerd (ook de geplande plaats, de notities en wat je via je persoonlijke "
+            "link schreef); de aanvraag en haar statusgeschiedenis blijven"
         ),
         "inschrijvingen": _(
             "geannuleerd (een vrije plaats gaat naar de wachtlijst) en geanonimiseerd"
@@ -201,6 +212,11 @@ class Workshops(Deel):
         geschiedenis = defaultdict(list)
         for wijziging in wijzigingen.values("aanvraag_id", "van", "naar", "reden", "op"):
             geschiedenis[wijziging.pop("aanvraag_id")].append(wijziging)
+        berichten = defaultdict(list)
+        for bericht in AanvraagBericht.objects.filter(aanvraag__in=rijen["aanvragen"]).values(
+            "aanvraag_id", "soort", "tekst", "voorkeur_1", "voorkeur_2", "voorkeur_3", "op"
+        ):
+            berichten[bericht.pop("aanvraag_id")].append(bericht)
         aanvragen = rijen["aanvragen"].values(
             *eigen_velden(Aanvraag, *_GEHEIM),
             workshoptitel=F("workshop__titel"),
@@ -213,7 +229,10 @@ class Workshops(Deel):
             sessie_plaats=F("sessie__plaats"),
         )
         return {
-            "aanvragen": [{**a, "statusgeschiedenis": geschiedenis[a["id"]]} for a in aanvragen],
+            "aanvragen": [
+                {**a, "statusgeschiedenis": geschiedenis[a["id"]], "berichten": berichten[a["id"]]}
+                for a in aanvragen
+            ],
             "inschrijvingen": list(inschrijvingen),
             "evaluaties": list(
                 rijen["evaluaties"].values(*eigen_velden(Evaluatie), "inschrijving_id")

@@ -9,8 +9,10 @@ import uuid
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -19,10 +21,12 @@ from baz.mail import Bijlage, mail_in_wachtrij, sleutel_voor, soorten_benoemen
 
 from .models import (
     Aanvraag,
+    AanvraagBericht,
     AanvraagStatuswijziging,
     Evaluatie,
     Inschrijving,
     Sessie,
+    antwoordtermijn,
     sessies_als_ics,
 )
 
@@ -128,7 +132,11 @@ def aanvraag_indienen(
             AanvraagStatuswijziging.objects.create(
                 aanvraag=aanvraag, van="", naar=aanvraag.status, op=nu
             )
-            context = {"aanvraag": aanvraag, "workshop": workshop}
+            context = {
+                "aanvraag": aanvraag,
+                "workshop": workshop,
+                "antwoordtermijn": antwoordtermijn(),
+            }
             mail_in_wachtrij(
                 ontvanger=aanvraag.email,
                 onderwerp=_("We ontvingen je aanvraag voor “%(titel)s”") % {"titel": workshop},
@@ -154,33 +162,264 @@ def aanvraag_indienen(
     return aanvraag, True
 
 
+# The request pipeline. Staff move a request only along these arrows; the requester can cancel
+# an open request through their personal link (see aanvraag_annuleren_door_aanvrager).
+S = Aanvraag.Status
+OVERGANGEN: dict[str, tuple[str, ...]] = {
+    S.NIEUW: (S.IN_BEHANDELING, S.UITGESTELD, S.GEANNULEERD),
+    S.IN_BEHANDELING: (S.INGEPLAND, S.UITGESTELD, S.GEANNULEERD),
+    S.INGEPLAND: (S.GEGEVEN, S.UITGESTELD, S.GEANNULEERD),
+    S.UITGESTELD: (S.IN_BEHANDELING, S.INGEPLAND, S.GEANNULEERD),
+    S.GEGEVEN: (S.GEEVALUEERD,),
+    S.GEEVALUEERD: (),
+    S.GEANNULEERD: (S.IN_BEHANDELING,),  # reopened, e.g. after a cancellation by mistake
+}
+# What each step is called where staff choose it.
+STAPPEN = {
+    S.IN_BEHANDELING: gettext_lazy("In behandeling nemen"),
+    S.INGEPLAND: gettext_lazy("Inplannen"),
+    S.GEGEVEN: gettext_lazy("Als gegeven markeren"),
+    S.GEEVALUEERD: gettext_lazy("Als geëvalueerd markeren"),
+    S.UITGESTELD: gettext_lazy("Uitstellen"),
+    S.GEANNULEERD: gettext_lazy("Annuleren"),
+}
+# The mail the requester gets at a step that concerns them (none for gegeven/geëvalueerd).
+_STAPMAILS = {
+    S.IN_BEHANDELING: (
+        "workshops.aanvraag_in_behandeling",
+        gettext_lazy("Je aanvraag voor “%(titel)s” is in behandeling"),
+    ),
+    S.INGEPLAND: (
+        "workshops.aanvraag_ingepland",
+        gettext_lazy("Ingepland: “%(titel)s” op %(datum)s"),
+    ),
+    S.UITGESTELD: (
+        "workshops.aanvraag_uitgesteld",
+        gettext_lazy("Je aanvraag voor “%(titel)s” is uitgesteld"),
+    ),
+    S.GEANNULEERD: (
+        "workshops.aanvraag_geannuleerd",
+        gettext_lazy("Je aanvraag voor “%(titel)s” is geannuleerd"),
+    ),
+}
+MAILT_AANVRAGER = {*_STAPMAILS, "herplannen"}
+soorten_benoemen(
+    {
+        "workshops.aanvraag_in_behandeling": gettext_lazy("Aanvraag in behandeling"),
+        "workshops.aanvraag_ingepland": gettext_lazy("Aanvraag ingepland (datum en plaats)"),
+        "workshops.aanvraag_herpland": gettext_lazy("Aanvraag: datum of plaats gewijzigd"),
+        "workshops.aanvraag_uitgesteld": gettext_lazy("Aanvraag uitgesteld (met de reden)"),
+        "workshops.aanvraag_geannuleerd": gettext_lazy("Aanvraag geannuleerd (met de reden)"),
+        "workshops.aanvraag_bericht": gettext_lazy("Bericht van een aanvrager (melding aan BAZ)"),
+    }
+)
+audit.acties_benoemen(
+    {
+        "workshops.aanvraag_herpland": gettext_lazy("Datum of plaats van een aanvraag gewijzigd"),
+        "workshops.aanvraag_bericht": gettext_lazy("Bericht van een aanvrager ontvangen"),
+        "workshops.sessie_gemaakt": gettext_lazy("Sessie gemaakt voor een aanvraag"),
+    }
+)
+
+
+class OvergangNietToegestaan(ValidationError):
+    """A step the pipeline does not allow, or without what it needs; the message says why."""
+
+
+def toegestane_stappen(aanvraag: Aanvraag) -> tuple[str, ...]:
+    return OVERGANGEN.get(aanvraag.status, ())
+
+
+def _datum_tekst(moment: datetime) -> str:
+    return date_format(timezone.localtime(moment), "l j F Y, H:i")
+
+
+def _aanvrager_mailen(aanvraag: Aanvraag, soort: str, onderwerp: str, **context) -> None:
+    mail_in_wachtrij(
+        ontvanger=aanvraag.email,
+        onderwerp=onderwerp,
+        template=f"workshops/mail/{soort.removeprefix('workshops.')}.txt",
+        soort=soort,
+        sleutel=sleutel_voor(aanvraag),
+        context={"aanvraag": aanvraag, "workshop": aanvraag.workshop, **context},
+    )
+
+
 def aanvraag_status_wijzigen(
-    *, aanvraag: Aanvraag, status: str, door=None, reden: str = ""
+    *,
+    aanvraag: Aanvraag,
+    status: str,
+    door=None,
+    reden: str = "",
+    gepland_op: datetime | None = None,
+    geplande_plaats: str = "",
+    door_aanvrager: bool = False,
 ) -> Aanvraag:
-    """Change the pipeline status and keep who, when and why in the history."""
-    if status == aanvraag.status:
-        return aanvraag
-    if status in Aanvraag.MET_REDEN and not reden.strip():
-        raise ValueError(_("Geef een reden bij een uitgestelde of geannuleerde aanvraag."))
+    """Move a request one step along the pipeline (OVERGANGEN), keep who, when and why in the
+    history and the audit trail, and mail the requester where the step concerns them.
+
+    Uitgesteld and geannuleerd need a reason (mailed to the requester); ingepland needs a date
+    and a place (mailed with the .ics). Anything else raises OvergangNietToegestaan and changes
+    nothing."""
+    reden = reden.strip()
+    geplande_plaats = geplande_plaats.strip()
     with transaction.atomic():
-        vorige = Aanvraag.objects.select_for_update().get(pk=aanvraag.pk).status
+        aanvraag = (
+            Aanvraag.objects.select_for_update().select_related("workshop").get(pk=aanvraag.pk)
+        )
+        vorige = aanvraag.status
+        if status not in OVERGANGEN.get(vorige, ()):
+            raise OvergangNietToegestaan(
+                _("Een aanvraag kan niet van “%(van)s” naar “%(naar)s”.")
+                % {"van": S(vorige).label, "naar": S(status).label if status in S else status},
+                code="overgang",
+            )
+        if status in Aanvraag.MET_REDEN and not reden:
+            raise OvergangNietToegestaan(
+                _("Geef een reden: de aanvrager krijgt ze in de mail."), code="reden"
+            )
         nu = timezone.now()
+        velden = ["status", "laatste_activiteit_op"]
+        if status == S.INGEPLAND:
+            if gepland_op is None or not geplande_plaats:
+                raise OvergangNietToegestaan(
+                    _("Vul de datum, het uur en de plaats in om de aanvraag in te plannen."),
+                    code="datum_plaats",
+                )
+            if gepland_op <= nu:
+                raise OvergangNietToegestaan(
+                    _("Kies een datum in de toekomst."), code="datum_voorbij"
+                )
+            aanvraag.gepland_op = gepland_op
+            aanvraag.geplande_plaats = geplande_plaats
+            velden += ["gepland_op", "geplande_plaats"]
+        if status == S.GEGEVEN and (aanvraag.gepland_op is None or aanvraag.gepland_op > nu):
+            raise OvergangNietToegestaan(
+                _("Een workshop is pas gegeven na de geplande datum."), code="nog_niet"
+            )
         aanvraag.status = status
         aanvraag.laatste_activiteit_op = nu
-        aanvraag.save(update_fields=["status", "laatste_activiteit_op"])
+        aanvraag.save(update_fields=velden)
         AanvraagStatuswijziging.objects.create(
-            aanvraag=aanvraag, van=vorige, naar=status, reden=reden, door=door, op=nu
+            aanvraag=aanvraag,
+            van=vorige,
+            naar=status,
+            reden=reden,
+            door=door,
+            door_aanvrager=door_aanvrager,
+            op=nu,
         )
         audit.vastleggen(
             door=door,
             actie="workshops.aanvraag_status",
             object=aanvraag,
             omschrijving=_("Status van “%(van)s” naar “%(naar)s”.")
-            % {
-                "van": Aanvraag.Status(vorige).label if vorige else "–",
-                "naar": Aanvraag.Status(status).label,
-            }
+            % {"van": S(vorige).label if vorige else "–", "naar": S(status).label}
+            + (_(" Door de aanvrager.") if door_aanvrager else "")
             + (f" {reden}" if reden else ""),
+        )
+        if status in _STAPMAILS:
+            soort, onderwerp = _STAPMAILS[status]
+            context = {"reden": reden, "door_aanvrager": door_aanvrager}
+            datum = _datum_tekst(aanvraag.gepland_op) if aanvraag.gepland_op else ""
+            if status == S.INGEPLAND:
+                mail_in_wachtrij(
+                    ontvanger=aanvraag.email,
+                    onderwerp=onderwerp % {"titel": aanvraag.workshop, "datum": datum},
+                    template="workshops/mail/aanvraag_ingepland.txt",
+                    soort=soort,
+                    sleutel=sleutel_voor(aanvraag),
+                    context={"aanvraag": aanvraag, "workshop": aanvraag.workshop, **context},
+                    bijlage=_aanvraag_bijlage(aanvraag),
+                )
+            else:
+                _aanvrager_mailen(
+                    aanvraag, soort, onderwerp % {"titel": aanvraag.workshop}, **context
+                )
+        if status == S.GEANNULEERD:
+            for sessie in aanvraag.sessies.filter(geannuleerd_op__isnull=True, begint_op__gt=nu):
+                sessie_annuleren(sessie=sessie, reden=reden, door=door)
+    return aanvraag
+
+
+def _aanvraag_bijlage(aanvraag: Aanvraag) -> Bijlage:
+    """The planned workshop as a calendar event for the requester."""
+    duur = timedelta(minutes=aanvraag.workshop.duur_minuten)
+    afspraak = ical.Afspraak(
+        sleutel=f"aanvraag-{aanvraag.pk}",
+        titel=str(aanvraag.workshop),
+        begint_op=aanvraag.gepland_op,
+        eindigt_op=aanvraag.gepland_op + duur,
+        pad=aanvraag.get_absolute_url(),
+        plaats=aanvraag.geplande_plaats,
+        beschrijving=aanvraag.workshop.samenvatting,
+    )
+    return Bijlage(
+        naam="workshop.ics",
+        inhoud=ical.kalender(
+            [afspraak], naam="BurgersAanZet workshops", product="Workshops"
+        ).decode(),
+        type=ical.CONTENT_TYPE,
+    )
+
+
+def aanvraag_herplannen(
+    *, aanvraag: Aanvraag, gepland_op: datetime, geplande_plaats: str, door=None
+) -> Aanvraag:
+    """Change the date or place of a planned request: the requester is mailed what changed,
+    and the request's session moves along (its participants are mailed by the session)."""
+    geplande_plaats = geplande_plaats.strip()
+    with transaction.atomic():
+        aanvraag = (
+            Aanvraag.objects.select_for_update().select_related("workshop").get(pk=aanvraag.pk)
+        )
+        if aanvraag.status != S.INGEPLAND:
+            raise OvergangNietToegestaan(
+                _("Enkel een ingeplande aanvraag krijgt een andere datum of plaats."),
+                code="niet_ingepland",
+            )
+        if not geplande_plaats:
+            raise OvergangNietToegestaan(_("Vul de plaats in."), code="plaats")
+        if gepland_op <= timezone.now():
+            raise OvergangNietToegestaan(_("Kies een datum in de toekomst."), code="datum_voorbij")
+        if gepland_op == aanvraag.gepland_op and geplande_plaats == aanvraag.geplande_plaats:
+            return aanvraag
+        vorige_datum, vorige_plaats = aanvraag.gepland_op, aanvraag.geplande_plaats
+        aanvraag.gepland_op = gepland_op
+        aanvraag.geplande_plaats = geplande_plaats
+        aanvraag.laatste_activiteit_op = timezone.now()
+        aanvraag.save(update_fields=["gepland_op", "geplande_plaats", "laatste_activiteit_op"])
+        for sessie in aanvraag.sessies.select_for_update().filter(geannuleerd_op__isnull=True):
+            duur = sessie.eindigt_op - sessie.begint_op
+            sessie.begint_op, sessie.eindigt_op = gepland_op, gepland_op + duur
+            sessie.plaats = geplande_plaats
+            sessie.save(update_fields=["begint_op", "eindigt_op", "plaats"])
+        audit.vastleggen(
+            door=door,
+            actie="workshops.aanvraag_herpland",
+            object=aanvraag,
+            omschrijving=_("Van %(oud)s (%(oude_plaats)s) naar %(nieuw)s (%(plaats)s).")
+            % {
+                "oud": _datum_tekst(vorige_datum) if vorige_datum else "–",
+                "oude_plaats": vorige_plaats or "–",
+                "nieuw": _datum_tekst(gepland_op),
+                "plaats": geplande_plaats,
+            },
+        )
+        mail_in_wachtrij(
+            ontvanger=aanvraag.email,
+            onderwerp=_("Gewijzigd: “%(titel)s” nu op %(datum)s")
+            % {"titel": aanvraag.workshop, "datum": _datum_tekst(gepland_op)},
+            template="workshops/mail/aanvraag_herpland.txt",
+            soort="workshops.aanvraag_herpland",
+            sleutel=sleutel_voor(aanvraag),
+            context={
+                "aanvraag": aanvraag,
+                "workshop": aanvraag.workshop,
+                "vorige_datum": vorige_datum,
+                "vorige_plaats": vorige_plaats,
+            },
+            bijlage=_aanvraag_bijlage(aanvraag),
         )
     return aanvraag
 
@@ -188,11 +427,22 @@ def aanvraag_status_wijzigen(
 def sessie_maken_voor_aanvraag(
     *, aanvraag: Aanvraag, door=None, duur: timedelta | None = None
 ) -> Sessie:
-    """Create the closed session of a planned request (date and place from the request)."""
-    if aanvraag.gepland_op is None:
-        raise ValueError(_("Vul eerst de geplande datum van de aanvraag in."))
-    duur = duur or timedelta(minutes=aanvraag.workshop.duur_minuten)
+    """Create the closed session of a planned request (date and place from the request), once:
+    a request has at most one session that is not cancelled (also a database constraint)."""
     with transaction.atomic():
+        aanvraag = (
+            Aanvraag.objects.select_for_update().select_related("workshop").get(pk=aanvraag.pk)
+        )
+        if aanvraag.status != S.INGEPLAND or aanvraag.gepland_op is None:
+            raise OvergangNietToegestaan(
+                _("Plan de aanvraag eerst in (datum, uur en plaats)."), code="niet_ingepland"
+            )
+        if bestaande := aanvraag.sessies.filter(geannuleerd_op__isnull=True).first():
+            raise OvergangNietToegestaan(
+                _("Deze aanvraag heeft al een sessie: %(sessie)s.") % {"sessie": bestaande},
+                code="al_een_sessie",
+            )
+        duur = duur or timedelta(minutes=aanvraag.workshop.duur_minuten)
         sessie = Sessie(
             workshop=aanvraag.workshop,
             aanvraag=aanvraag,
@@ -202,11 +452,108 @@ def sessie_maken_voor_aanvraag(
             capaciteit=max(aanvraag.aantal_deelnemers, aanvraag.workshop.groepsgrootte_max),
             openbaar=False,
         )
-        sessie.full_clean()
+        sessie.full_clean(validate_constraints=False)
         sessie.save()
-        if aanvraag.status in {Aanvraag.Status.NIEUW, Aanvraag.Status.IN_BEHANDELING}:
-            aanvraag_status_wijzigen(aanvraag=aanvraag, status=Aanvraag.Status.INGEPLAND, door=door)
+        audit.vastleggen(
+            door=door,
+            actie="workshops.sessie_gemaakt",
+            object=aanvraag,
+            omschrijving=str(sessie),
+        )
     return sessie
+
+
+# What the requester can do through their personal link, while the request is open.
+
+
+def _open_voor_aanvrager(aanvraag: Aanvraag) -> Aanvraag:
+    aanvraag = Aanvraag.objects.select_for_update().select_related("workshop").get(pk=aanvraag.pk)
+    if aanvraag.is_afgesloten or aanvraag.geanonimiseerd_op:
+        raise OvergangNietToegestaan(
+            _("Deze aanvraag is afgesloten (%(status)s). Neem contact op met BurgersAanZet.")
+            % {"status": aanvraag.get_status_display().lower()},
+            code="afgesloten",
+        )
+    return aanvraag
+
+
+def _bericht_melden(aanvraag: Aanvraag, bericht: AanvraagBericht) -> None:
+    aanvraag.laatste_activiteit_op = bericht.op
+    aanvraag.save(update_fields=["laatste_activiteit_op"])
+    audit.vastleggen(
+        door=None,
+        actie="workshops.aanvraag_bericht",
+        object=aanvraag,
+        omschrijving=bericht.get_soort_display(),
+    )
+    mail_in_wachtrij(
+        ontvanger=settings.STAFF_NOTIFICATION_EMAIL,
+        onderwerp=_("%(soort)s: %(organisatie)s")
+        % {"soort": bericht.get_soort_display(), "organisatie": aanvraag.organisatie},
+        template="workshops/mail/aanvraag_bericht.txt",
+        soort="workshops.aanvraag_bericht",
+        sleutel=sleutel_voor(aanvraag),
+        context={"aanvraag": aanvraag, "workshop": aanvraag.workshop, "bericht": bericht},
+    )
+
+
+def aanvraag_aanvullen(*, aanvraag: Aanvraag, tekst: str) -> AanvraagBericht:
+    """The requester adds information to their open request; staff are mailed."""
+    if not tekst.strip():
+        raise OvergangNietToegestaan(_("Schrijf wat je wilt toevoegen."), code="leeg")
+    with transaction.atomic():
+        aanvraag = _open_voor_aanvrager(aanvraag)
+        bericht = AanvraagBericht.objects.create(
+            aanvraag=aanvraag, soort=AanvraagBericht.Soort.AANVULLING, tekst=tekst.strip()
+        )
+        _bericht_melden(aanvraag, bericht)
+    return bericht
+
+
+def andere_data_voorstellen(
+    *, aanvraag: Aanvraag, voorkeuren: list, toelichting: str = ""
+) -> AanvraagBericht:
+    """The requester proposes other dates: they become the request's preferences (the earlier
+    ones stay in the message history); staff are mailed. A planned request stays planned
+    until staff plan it again."""
+    voorkeuren = sorted(d for d in voorkeuren if d)[:3]
+    if not voorkeuren:
+        raise OvergangNietToegestaan(_("Kies minstens één datum."), code="geen_datum")
+    with transaction.atomic():
+        aanvraag = _open_voor_aanvrager(aanvraag)
+        velden = dict(zip(("voorkeur_1", "voorkeur_2", "voorkeur_3"), voorkeuren, strict=False))
+        bericht = AanvraagBericht.objects.create(
+            aanvraag=aanvraag,
+            soort=AanvraagBericht.Soort.DATUMVOORSTEL,
+            tekst=toelichting.strip(),
+            **velden,
+        )
+        aanvraag.voorkeur_1, aanvraag.voorkeur_2, aanvraag.voorkeur_3 = (
+            velden.get("voorkeur_1"),
+            velden.get("voorkeur_2"),
+            velden.get("voorkeur_3"),
+        )
+        aanvraag.save(update_fields=["voorkeur_1", "voorkeur_2", "voorkeur_3"])
+        _bericht_melden(aanvraag, bericht)
+    return bericht
+
+
+def aanvraag_annuleren_door_aanvrager(*, aanvraag: Aanvraag, reden: str = "") -> Aanvraag:
+    """The requester cancels their open request: staff are mailed, the requester gets a
+    confirmation, and a planned session of the request is cancelled with it."""
+    with transaction.atomic():
+        aanvraag = _open_voor_aanvrager(aanvraag)
+        bericht = AanvraagBericht.objects.create(
+            aanvraag=aanvraag, soort=AanvraagBericht.Soort.ANNULERING, tekst=reden.strip()
+        )
+        aanvraag = aanvraag_status_wijzigen(
+            aanvraag=aanvraag,
+            status=S.GEANNULEERD,
+            reden=reden.strip() or _("Geannuleerd door de aanvrager."),
+            door_aanvrager=True,
+        )
+        _bericht_melden(aanvraag, bericht)
+    return aanvraag
 
 
 # ---------------------------------------------------------------------------------------------
@@ -247,7 +594,10 @@ def inschrijving_maken(
             reden = sessie.reden_gesloten(nu)
             if reden:
                 raise InschrijvingNietMogelijk(reden)
-            if sessie.inschrijvingen.actief().filter(email=email).exists():
+            eerder = sessie.inschrijvingen.actief().filter(email=email).first()
+            if eerder and indiening_sleutel and eerder.indiening_sleutel == indiening_sleutel:
+                return eerder  # the same submit again: the same registration page
+            if eerder:
                 raise InschrijvingNietMogelijk(
                     _(
                         "Met dit e-mailadres is al iemand ingeschreven voor deze sessie. "

@@ -17,6 +17,21 @@ urlpatterns = [
         views.aanvraag_nieuwsbrief,
         name="aanvraag-nieuwsbrief",
     ),
+    path(
+        "workshops/aanvraag/<str:token>/aanvullen/",
+        views.aanvraag_aanvullen,
+        name="aanvraag-aanvullen",
+    ),
+    path(
+        "workshops/aanvraag/<str:token>/andere-data/",
+        views.aanvraag_andere_data,
+        name="aanvraag-andere-data",
+    ),
+    path(
+        "workshops/aanvraag/<str:token>/annuleren/",
+        views.aanvraag_annuleren,
+        name="aanvraag-annuleren",
+    ),
     path("workshops/inschrijving/<str:token>/", views.inschrijving, name="inschrijving"),
     path(
         "workshops/inschrijving/<str:token>/annuleren/",

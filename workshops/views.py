@@ -14,8 +14,23 @@ from baz.spamwering import bot_bedankt
 from baz.tekst import markdown_naar_html
 
 from . import services
-from .forms import AanvraagForm, EvaluatieForm, InschrijvingForm
-from .models import Aanvraag, Doelpubliek, Inschrijving, Sessie, Workshop, sessies_als_ics
+from .forms import (
+    AanvraagAnnulerenForm,
+    AanvraagForm,
+    AanvullenForm,
+    AndereDataForm,
+    EvaluatieForm,
+    InschrijvingForm,
+)
+from .models import (
+    Aanvraag,
+    Doelpubliek,
+    Inschrijving,
+    Sessie,
+    Workshop,
+    antwoordtermijn,
+    sessies_als_ics,
+)
 
 # Evaluations can be given until this long after the session.
 EVALUATIE_TERMIJN_DAGEN = 60
@@ -90,7 +105,10 @@ def aanvragen(request: HttpRequest, slug: str) -> HttpResponse:
     else:
         form = AanvraagForm(workshop=workshop)
     return render(
-        request, "workshops/aanvraag_formulier.html", {"workshop": workshop, "form": form}
+        request,
+        "workshops/aanvraag_formulier.html",
+        {"workshop": workshop, "form": form, "antwoordtermijn": antwoordtermijn()},
+        status=400 if form.errors else 200,
     )
 
 
@@ -124,14 +142,126 @@ def aanvraag_nieuwsbrief(request: HttpRequest, token: str) -> HttpResponse:
     return redirect("aanvraag-opvolgen", token=token)
 
 
-def _aanvraag_pagina(request: HttpRequest, token: str, *, bevestiging: bool) -> HttpResponse:
+def _open_aanvraag(token: str) -> Aanvraag | None:
     aanvraag = Aanvraag.objects.select_related("workshop", "gemeente").filter(token=token).first()
-    if aanvraag is None or aanvraag.geanonimiseerd_op:
+    return None if aanvraag is None or aanvraag.geanonimiseerd_op else aanvraag
+
+
+def _aanvraag_pagina(
+    request: HttpRequest,
+    token: str,
+    *,
+    bevestiging: bool,
+    aanvullen: AanvullenForm | None = None,
+    andere_data: AndereDataForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    aanvraag = _open_aanvraag(token)
+    if aanvraag is None:
         return _token_onbekend(request)
     response = render(
         request,
         "workshops/aanvraag.html",
-        {"aanvraag": aanvraag, "workshop": aanvraag.workshop, "bevestiging": bevestiging},
+        {
+            "aanvraag": aanvraag,
+            "workshop": aanvraag.workshop,
+            "bevestiging": bevestiging,
+            "antwoordtermijn": antwoordtermijn(),
+            "geschiedenis": aanvraag.wijzigingen.all(),
+            "berichten": aanvraag.berichten.all(),
+            "aanvullen": aanvullen or AanvullenForm(),
+            "andere_data": andere_data or AndereDataForm(),
+        },
+        status=status,
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_POST
+@persoonlijk
+def aanvraag_aanvullen(request: HttpRequest, token: str) -> HttpResponse:
+    """The requester adds information to their open request (staff are mailed)."""
+    if te_veel := beperken(request, "aanvraag_bericht"):
+        return te_veel
+    aanvraag = _open_aanvraag(token)
+    if aanvraag is None:
+        return _token_onbekend(request)
+    form = AanvullenForm(request.POST)
+    if form.is_valid():
+        try:
+            services.aanvraag_aanvullen(aanvraag=aanvraag, tekst=form.cleaned_data["tekst"])
+        except services.OvergangNietToegestaan as fout:
+            form.add_error(None, fout)
+        else:
+            messages.success(
+                request, _("Bedankt, we kregen je aanvulling. Een medewerker leest mee.")
+            )
+            return redirect("aanvraag-opvolgen", token=token)
+    return _aanvraag_pagina(request, token, bevestiging=False, aanvullen=form, status=400)
+
+
+@require_POST
+@persoonlijk
+def aanvraag_andere_data(request: HttpRequest, token: str) -> HttpResponse:
+    """The requester proposes other dates (staff are mailed)."""
+    if te_veel := beperken(request, "aanvraag_bericht"):
+        return te_veel
+    aanvraag = _open_aanvraag(token)
+    if aanvraag is None:
+        return _token_onbekend(request)
+    form = AndereDataForm(request.POST)
+    if form.is_valid():
+        try:
+            services.andere_data_voorstellen(
+                aanvraag=aanvraag,
+                voorkeuren=form.voorkeuren,
+                toelichting=form.cleaned_data["toelichting"],
+            )
+        except services.OvergangNietToegestaan as fout:
+            form.add_error(None, fout)
+        else:
+            messages.success(
+                request, _("Bedankt, we kregen je nieuwe data. We laten je weten wat past.")
+            )
+            return redirect("aanvraag-opvolgen", token=token)
+    return _aanvraag_pagina(request, token, bevestiging=False, andere_data=form, status=400)
+
+
+@require_http_methods(["GET", "POST"])
+@persoonlijk
+def aanvraag_annuleren(request: HttpRequest, token: str) -> HttpResponse:
+    """The requester cancels their request, after confirming on this page."""
+    if request.method == "POST" and (te_veel := beperken(request, "aanvraag_bericht")):
+        return te_veel
+    aanvraag = _open_aanvraag(token)
+    if aanvraag is None:
+        return _token_onbekend(request)
+    form = AanvraagAnnulerenForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if aanvraag.is_afgesloten:
+        form = None
+    elif request.method == "POST":
+        if form.is_valid():
+            try:
+                services.aanvraag_annuleren_door_aanvrager(
+                    aanvraag=aanvraag, reden=form.cleaned_data["reden"]
+                )
+            except services.OvergangNietToegestaan as fout:
+                form.add_error(None, fout)
+            else:
+                messages.success(
+                    request,
+                    _("Je aanvraag is geannuleerd. We stuurden een bevestiging naar %(email)s.")
+                    % {"email": aanvraag.email},
+                )
+                return redirect("aanvraag-opvolgen", token=token)
+        status = 400
+    response = render(
+        request,
+        "workshops/aanvraag_annuleren.html",
+        {"aanvraag": aanvraag, "workshop": aanvraag.workshop, "form": form},
+        status=status,
     )
     response["X-Robots-Tag"] = "noindex"
     return response
@@ -191,6 +321,7 @@ def sessie(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "vrij": max(sessie.capaciteit - sessie.aantal_bevestigd, 0),
             "toegang": toegang if not sessie.openbaar else "",
         },
+        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -292,6 +423,7 @@ def evaluatie(request: HttpRequest, token: str) -> HttpResponse:
         request,
         "workshops/evaluatie.html",
         {"inschrijving": inschrijving, "sessie": sessie, "form": form, "reden": reden},
+        status=400 if form is not None and form.errors else 200,
     )
     response["X-Robots-Tag"] = "noindex"
     return response

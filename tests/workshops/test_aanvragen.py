@@ -104,7 +104,7 @@ def test_foute_invoer_geeft_nederlandse_melding_en_houdt_de_rest(
     bezoeker, workshop, aanvraag_gegevens, veld, waarde, melding
 ):
     response = bezoeker.post(url(workshop), {**aanvraag_gegevens, veld: waarde})
-    assert response.status_code == 200
+    assert response.status_code == 400
     html = response.content.decode()
     assert melding in html
     assert 'class="foutenoverzicht"' in html
@@ -141,7 +141,7 @@ def test_belgische_telefoonnummers(bezoeker, workshop, aanvraag_gegevens, invoer
 
 def test_leeg_formulier(bezoeker, workshop):
     response = bezoeker.post(url(workshop), {})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Geef minstens twee voorkeursperiodes." in response.content.decode()
 
 
@@ -151,7 +151,7 @@ def test_onzin_en_te_grote_post_geven_nooit_500(bezoeker, workshop, aanvraag_geg
     )
     assert onzin.status_code < 500
     groot = bezoeker.post(url(workshop), {**aanvraag_gegevens, "drempels": "x" * 100_000})
-    assert groot.status_code == 200
+    assert groot.status_code == 400
     assert Aanvraag.objects.count() == 0
 
 
@@ -173,7 +173,7 @@ def test_opvolgpagina_en_onbekende_token(bezoeker, workshop, aanvraag_gegevens):
 def test_te_veel_verzendingen_geven_429(bezoeker, workshop, aanvraag_gegevens, settings):
     settings.RATELIMIETEN = {**settings.RATELIMIETEN, "aanvraag": (3, 600)}
     for _ in range(3):
-        assert bezoeker.post(url(workshop), {**aanvraag_gegevens, "email": "x"}).status_code == 200
+        assert bezoeker.post(url(workshop), {**aanvraag_gegevens, "email": "x"}).status_code == 400
     response = bezoeker.post(url(workshop), aanvraag_gegevens)
     assert response.status_code == 429
     assert "Even geduld" in response.content.decode()

@@ -83,6 +83,7 @@ def _wijzig(client, aanvraag, **velden):
             continue
         gegevens[naam] = "" if waarde is None else waarde
     gegevens.update({"wijzigingen-TOTAL_FORMS": "0", "wijzigingen-INITIAL_FORMS": "0"})
+    gegevens.update({"berichten-TOTAL_FORMS": "0", "berichten-INITIAL_FORMS": "0"})
     gegevens.update(velden)
     return client.post(url, gegevens)
 
@@ -91,20 +92,14 @@ def test_statuswijziging_in_het_beheer_komt_in_de_geschiedenis(
     medewerker_client, medewerker, workshop, gemeenten
 ):
     aanvraag = maak_aanvraag(workshop, gemeenten)
-    response = _wijzig(medewerker_client, aanvraag, status="geannuleerd", status_reden="")
-    assert response.status_code == 200
-    assert "Geef een reden bij uitstel of annulering." in response.content.decode()
-    response = _wijzig(
-        medewerker_client,
-        aanvraag,
-        status="geannuleerd",
-        status_reden="Vereniging stopt",
-        begeleider=medewerker.pk,
-    )
-    assert response.status_code == 302, response.context["adminform"].form.errors
+    stap = reverse("admin:workshops_aanvraag_stap", args=[aanvraag.pk, "geannuleerd"])
+    response = medewerker_client.post(stap, {"reden": ""})
+    assert response.status_code == 400
+    assert "Geef een reden: de aanvrager krijgt ze in de mail." in response.content.decode()
+    response = medewerker_client.post(stap, {"reden": "Vereniging stopt"})
+    assert response.status_code == 302
     aanvraag.refresh_from_db()
     assert aanvraag.status == "geannuleerd"
-    assert aanvraag.begeleider == medewerker
     laatste = aanvraag.wijzigingen.last()
     assert (laatste.van, laatste.naar, laatste.reden, laatste.door) == (
         "nieuw",
@@ -116,6 +111,15 @@ def test_statuswijziging_in_het_beheer_komt_in_de_geschiedenis(
     regel = Auditregel.objects.get(actie="workshops.aanvraag_status")
     assert (regel.door, regel.object_id) == (medewerker, str(aanvraag.pk))
     assert regel.omschrijving == "Status van “Nieuw” naar “Geannuleerd”. Vereniging stopt"
+
+
+def test_het_wijzigformulier_verandert_de_status_niet(medewerker_client, medewerker, workshop, gemeenten):
+    """The change form has no status field: a forged one is ignored, the rest is kept."""
+    aanvraag = maak_aanvraag(workshop, gemeenten)
+    response = _wijzig(medewerker_client, aanvraag, status="gegeven", begeleider=medewerker.pk)
+    assert response.status_code == 302
+    aanvraag.refresh_from_db()
+    assert (aanvraag.status, aanvraag.begeleider) == ("nieuw", medewerker)
 
 
 def test_csv_export_van_de_gefilterde_aanvragen(medewerker_client, workshop, gemeenten):
@@ -131,15 +135,27 @@ def test_csv_export_van_de_gefilterde_aanvragen(medewerker_client, workshop, gem
     assert rijen[1][6:8] == ["Geel", "Antwerpen"]
 
 
-def test_sessie_maken_vanuit_een_ingeplande_aanvraag(medewerker_client, workshop, gemeenten):
+def test_sessie_maken_vanuit_een_ingeplande_aanvraag(
+    medewerker_client, medewerker, workshop, gemeenten
+):
     aanvraag = maak_aanvraag(workshop, gemeenten)
-    Aanvraag.objects.filter(pk=aanvraag.pk).update(gepland_op=timezone.now() + timedelta(days=9))
-    medewerker_client.post(
-        reverse("admin:workshops_aanvraag_changelist"),
-        {"action": "sessie_maken", "_selected_action": [aanvraag.pk]},
+    services.aanvraag_status_wijzigen(aanvraag=aanvraag, status="in_behandeling", door=medewerker)
+    services.aanvraag_status_wijzigen(
+        aanvraag=aanvraag,
+        status="ingepland",
+        door=medewerker,
+        gepland_op=timezone.now() + timedelta(days=9),
+        geplande_plaats="Parochiezaal, Geel",
     )
+    for _keer in range(2):  # "Maak de sessie" twice: one session
+        response = medewerker_client.post(
+            reverse("admin:workshops_aanvraag_changelist"),
+            {"action": "sessie_maken", "_selected_action": [aanvraag.pk]},
+            follow=True,
+        )
     sessie = Sessie.objects.get(aanvraag=aanvraag)
     assert sessie.openbaar is False
+    assert "Deze aanvraag heeft al een sessie" in response.content.decode()
 
 
 def test_sessie_annuleren_en_deelnemers_exporteren(
@@ -220,6 +236,8 @@ def test_telefonische_aanvraag_invoeren_in_het_beheer(
             "leervraag": "Inclusie",
             "drempels": "",
             "wijzigingen-TOTAL_FORMS": "0",
+            "berichten-TOTAL_FORMS": "0",
+            "berichten-INITIAL_FORMS": "0",
             "wijzigingen-INITIAL_FORMS": "0",
         },
     )

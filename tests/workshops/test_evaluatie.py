@@ -22,7 +22,7 @@ def test_evalueren_een_keer(bezoeker, workshop):
     url = reverse("evaluatie", args=[inschrijving.token])
     assert "Hoe tevreden ben je" in bezoeker.get(url).content.decode()
     fout = bezoeker.post(url, {"score": "9"})
-    assert fout.status_code == 200
+    assert fout.status_code == 400
     assert "Kies een score van 1 tot 5." in fout.content.decode()
     assert bezoeker.post(url, {"score": "5", "wat_goed": "De verhalen"}).status_code == 302
     assert Evaluatie.objects.get().score == 5

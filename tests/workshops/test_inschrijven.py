@@ -99,7 +99,7 @@ def test_annuleren_laat_de_eerste_van_de_wachtlijst_doorschuiven(
 def test_zelfde_adres_twee_keer_krijgt_een_duidelijke_melding(bezoeker, sessie):
     inschrijven(bezoeker, sessie, "Lien", "lien@example.org")
     response = inschrijven(bezoeker, sessie, "Lien", "LIEN@example.org")
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "al iemand ingeschreven" in response.content.decode()
     assert Inschrijving.objects.count() == 1
 
@@ -115,7 +115,7 @@ def test_dubbele_klik_geeft_een_inschrijving_en_dezelfde_pagina(bezoeker, sessie
 def test_foute_invoer(bezoeker, sessie):
     response = inschrijven(bezoeker, sessie, "", "geen-adres", toegankelijkheid="x" * 5000)
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Geef je naam." in html
     assert "Geef een geldig e-mailadres" in html
     assert "hoogstens 1000 tekens" in html
