@@ -1,8 +1,9 @@
 """The catalogue: filters, facet counts, search, sorting and pagination of /inspiraties/.
 
 Filters are OR within one filter and AND across filters. Every option carries the number of
-inspiraties it would give together with the other active filters (facet counts). Unknown values
-in the URL are dropped with a message instead of failing, so a stale bookmark still works.
+inspiraties it would give together with the search and the other active filters (facet counts):
+ticking it in a filter that has nothing ticked yet gives exactly that many results. Unknown
+values in the URL are dropped with a message instead of failing, so a stale bookmark still works.
 """
 
 import hashlib
@@ -111,6 +112,7 @@ class Catalogus:
     sortering: str
     aantal: int
     meldingen: list[str] = field(default_factory=list)
+    zonder_zoekterm_url: str = ""  # the query string of this page without the search
 
     @property
     def actieve_filters(self) -> list[tuple[Facet, Optie]]:
@@ -160,14 +162,17 @@ ONBEKEND_LABEL = {
 }
 
 
-def _facetten(filters: InspiratieFilter, basis: QuerySet, geldig: dict) -> list[Facet]:
-    """Counts per option, each facet with the other facets' filters (never its own).
+def _facetten(
+    filters: InspiratieFilter, gezocht: QuerySet, geldig: dict, themas: list[tuple[int, str, str]]
+) -> list[Facet]:
+    """Counts per option, each facet with the search (in `gezocht`) and the other facets'
+    filters (never its own).
 
     Counted in the link tables grouped by id (cheap), labels from the small reference tables.
     """
 
     def context(behalve: str) -> QuerySet:
-        return filters.gefilterd(basis, behalve=behalve).order_by().values("pk")
+        return filters.gefilterd(gezocht, behalve=behalve).order_by().values("pk")
 
     def per_sleutel(rijen) -> dict:
         return dict(rijen.annotate(aantal=Count("pk")).order_by())
@@ -186,8 +191,6 @@ def _facetten(filters: InspiratieFilter, basis: QuerySet, geldig: dict) -> list[
     per_thema = per_sleutel(
         _thema_items().filter(object_id__in=context("thema")).values_list("tag_id")
     )
-    # Every theme that any published inspiratie has, most used first (once per version).
-    themas = _thema_totalen(basis)
     werkmodellen = Werkmodel.objects.order_by("volgorde")
     doelgroepen = Doelgroep.objects.order_by("naam")
     return [
@@ -226,9 +229,10 @@ def _facetten(filters: InspiratieFilter, basis: QuerySet, geldig: dict) -> list[
     ]
 
 
-def _thema_totalen(basis: QuerySet) -> list[tuple[int, str, str]]:
-    """(tag id, slug, name) of every theme in use, most used first; cached per version."""
-    sleutel = f"thema-totalen:{catalogus_versie()}"
+def _thema_totalen(basis: QuerySet, versie: str) -> list[tuple[int, str, str]]:
+    """(tag id, slug, name) of every theme that any published inspiratie has, most used first,
+    whatever the search: the same list of options on every page, cached per version."""
+    sleutel = f"thema-totalen:{versie}"
     themas = cache.get(sleutel)
     if themas is None:
         totalen = (
@@ -278,7 +282,7 @@ def catalogus_opbouwen(params: QueryDict, basis: QuerySet) -> Catalogus:
             meldingen.append(_("Die sortering bestaat niet; we sorteren op de nieuwste."))
         sortering = "relevantie" if zoekterm else "nieuwste"
     if zoekterm:
-        resultaten = resultaten.zoek(zoekterm)
+        resultaten = resultaten.zoek(zoekterm)  # the condition of basis.gezocht(), ranked
     volgorde = {
         "nieuwste": ["-gepubliceerd_op", "-pk"],
         "titel": ["titel", "pk"],
@@ -288,14 +292,18 @@ def catalogus_opbouwen(params: QueryDict, basis: QuerySet) -> Catalogus:
 
     paginator = Paginator(resultaten, PER_PAGINA)
     # Facets and the total depend only on the filters and the search, not on the page or the
-    # sorting: computed once per catalogue version and reused while paging.
+    # sorting: computed once per catalogue version and search and reused while paging.
+    versie = catalogus_versie()
     sleutel = "facetten:%s:%s" % (
-        catalogus_versie(),
+        versie,
         hashlib.sha256(repr((sorted(geldig.items()), zoekterm)).encode()).hexdigest(),
     )
     bewaard = cache.get(sleutel)
     if bewaard is None:
-        bewaard = (_facetten(filters, basis, geldig), resultaten.count())
+        # Without a search `gezocht` is `basis` itself: the same queries as before.
+        gezocht = basis.gezocht(zoekterm) if zoekterm else basis
+        themas = _thema_totalen(basis, versie)
+        bewaard = (_facetten(filters, gezocht, geldig, themas), resultaten.count())
         cache.set(sleutel, bewaard, FACET_BEWAARTIJD)
     facetten, paginator.count = bewaard
     gevraagde_pagina = params.get("pagina", "1")
@@ -316,16 +324,25 @@ def catalogus_opbouwen(params: QueryDict, basis: QuerySet) -> Catalogus:
             % {"p": gevraagde_pagina[:20], "n": pagina.number}
         )
 
+    def zonder(naam: str, waarde: str = "") -> str:
+        """The query string of this page without one filter value, or without the search."""
+        rest = data.copy()
+        if naam == "q":
+            # Ranking by relevance needs a search: back to the default order without one.
+            behoud_sortering = sortering != "relevantie"
+        else:
+            rest.setlist(naam, [w for w in geldig[naam] if w != waarde])
+            if zoekterm:
+                rest["q"] = zoekterm
+            behoud_sortering = True
+        if "sorteer" in params and behoud_sortering:
+            rest["sorteer"] = sortering
+        query = rest.urlencode()
+        return f"?{query}" if query else ""
+
     for facet in facetten:
         for optie in facet.actieve:
-            zonder = data.copy()
-            zonder.setlist(facet.naam, [w for w in geldig[facet.naam] if w != optie.waarde])
-            if zoekterm:
-                zonder["q"] = zoekterm
-            if "sorteer" in params and sortering in SORTERINGEN:
-                zonder["sorteer"] = sortering
-            query = zonder.urlencode()
-            optie.zonder_url = f"?{query}" if query else ""
+            optie.zonder_url = zonder(facet.naam, optie.waarde)
 
     return Catalogus(
         pagina=pagina,
@@ -334,4 +351,5 @@ def catalogus_opbouwen(params: QueryDict, basis: QuerySet) -> Catalogus:
         sortering=sortering,
         aantal=paginator.count,
         meldingen=meldingen,
+        zonder_zoekterm_url=zonder("q") if zoekterm else "",
     )

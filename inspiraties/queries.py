@@ -29,20 +29,31 @@ class InspiratieQuerySet(models.QuerySet):
         """Everything a card in a list shows, in a fixed number of queries."""
         return self.select_related("gemeente").prefetch_related("werkmodellen")
 
-    def zoek(self, zoekterm: str):
-        """Full-text search; annotates `relevantie`. Accent-insensitive on every database."""
+    def gezocht(self, zoekterm: str):
+        """Only the inspiraties that match `zoekterm`, unranked: the one search condition that
+        the result list (`zoek`), its total and the facet counts all filter on."""
         zoekterm = zoekterm[:MAX_ZOEKLENGTE].strip()
         if not zoekterm:
-            return self.annotate(relevantie=Value(0.0))
+            return self.all()
         if connection.vendor == "postgresql":
-            # Ranked full-text search: Dutch stemming ("vrijwilligers" finds "vrijwilliger"),
-            # unaccent ("cafe" finds "café"), web-search syntax ("...", -woord, or).
-            query = SearchQuery(zoekterm, config=ZOEKCONFIG, search_type="websearch")
-            return self.filter(zoekvector=query).annotate(
-                relevantie=SearchRank(F("zoekvector"), query)
-            )
+            return self.filter(zoekvector=_zoekquery(zoekterm))
         # Other databases: every word occurs in the normalised (accent-free) text.
         bevat = Q()
         for woord in re.findall(r"\w+", normaliseer(zoekterm)):
             bevat &= Q(zoektekst__contains=woord)
-        return self.filter(bevat).annotate(relevantie=Value(0.0))
+        return self.filter(bevat)
+
+    def zoek(self, zoekterm: str):
+        """Full-text search; annotates `relevantie`. Accent-insensitive on every database."""
+        zoekterm = zoekterm[:MAX_ZOEKLENGTE].strip()
+        if not zoekterm or connection.vendor != "postgresql":
+            return self.gezocht(zoekterm).annotate(relevantie=Value(0.0))
+        return self.gezocht(zoekterm).annotate(
+            relevantie=SearchRank(F("zoekvector"), _zoekquery(zoekterm))
+        )
+
+
+def _zoekquery(zoekterm: str) -> SearchQuery:
+    """PostgreSQL: ranked full-text search with Dutch stemming ("vrijwilligers" finds
+    "vrijwilliger"), unaccent ("cafe" finds "café") and web-search syntax ("...", -woord, or)."""
+    return SearchQuery(zoekterm, config=ZOEKCONFIG, search_type="websearch")

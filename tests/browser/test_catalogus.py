@@ -123,6 +123,39 @@ def test_zoeken_in_de_inspiraties(pagina):
     expect(pagina.get_by_label("Zoek in de inspiraties")).to_have_value("")
 
 
+def test_tellingen_volgen_de_zoekterm_en_de_zoekterm_is_een_chip(pagina):
+    catalogus_inspiraties()
+    pagina.goto("/inspiraties/?q=buddy")
+    expect(kaarttitels(pagina)).to_have_text(["Buddy's in Antwerpen", "Buddy's in Limburg"])
+    # The counts are those of the search, not of the whole catalogue (Antwerpen has 2).
+    expect(filter_vakje(pagina, "Provincie", "Antwerpen")).to_have_accessible_name("Antwerpen (1)")
+    expect(filter_vakje(pagina, "Werkmodel", "Community building")).to_have_accessible_name(
+        "Community building (0)"
+    )
+
+    filter_vakje(pagina, "Provincie", "Antwerpen").check()
+    expect(pagina).to_have_url(re.compile(r"/inspiraties/\?q=buddy&provincie=antwerpen$"))
+    expect(kaarttitels(pagina)).to_have_text(["Buddy's in Antwerpen"])
+    expect(pagina.locator("#catalogus-status")).to_have_text("1 inspiratie voor “buddy”")
+    expect(filter_vakje(pagina, "Werkmodel", "Buddywerking")).to_have_accessible_name(
+        "Buddywerking (1)"
+    )
+
+    actief = pagina.locator(".actieve-filters")
+    expect(actief.get_by_role("link")).to_have_text(
+        ["Zoekterm “buddy” wissen ×", "Verwijder filter Provincie: Antwerpen ×", "Alles wissen"]
+    )
+    actief.get_by_role("link", name="Zoekterm “buddy” wissen", exact=True).click()
+    expect(pagina).to_have_url(re.compile(r"/inspiraties/\?provincie=antwerpen$"))
+    expect(pagina.get_by_label("Zoek in de inspiraties")).to_have_value("")
+    expect(kaarttitels(pagina)).to_have_text(["Buddy's in Antwerpen", "Buren koken samen"])
+    expect(filter_vakje(pagina, "Provincie", "Antwerpen")).to_be_checked()
+    expect(filter_vakje(pagina, "Werkmodel", "Community building")).to_have_accessible_name(
+        "Community building (1)"
+    )
+    expect(actief.get_by_role("link", name=re.compile("^Zoekterm"))).to_have_count(0)
+
+
 def test_geen_resultaten_biedt_aan_een_filter_weg_te_laten(pagina):
     catalogus_inspiraties()
     pagina.goto("/inspiraties/?werkmodel=lotgenotennetwerk&provincie=limburg")

@@ -1,5 +1,7 @@
 """The catalogue /inspiraties/: filters, facet counts, sorting, pagination and bad input."""
 
+import re
+
 import pytest
 from django.db import connection
 
@@ -217,17 +219,17 @@ def test_catalogus_heeft_een_vast_aantal_queries(
             doelgroepen=("ouderen",),
         )
     # Guards the N+1 on each card's werkmodellen and gemeente, and a query per facet option:
-    # catalogue version (page, facet and theme caches: 3), value checks (werkmodel, thema,
-    # doelgroep: 3), 4 facet counts, theme totals and labels (2), werkmodel and doelgroep
-    # labels (2), count, page, werkmodellen prefetch.
-    with django_assert_num_queries(17):
+    # catalogue version (page cache, then once for the facet and theme caches: 2), value
+    # checks (werkmodel, thema, doelgroep: 3), 4 facet counts (with the search), theme totals
+    # and labels (2), werkmodel and doelgroep labels (2), count, page, werkmodellen prefetch.
+    with django_assert_num_queries(16):
         bezoeker.get(
             "/inspiraties/?werkmodel=buddywerking&provincie=antwerpen&thema=eenzaamheid"
             "&doelgroep=ouderen&q=inspiratie"
         )
     # Without filters: 2 version reads, 4 facet counts, werkmodel and doelgroep labels, count,
     # page, prefetch (the theme totals are cached per version by the request above).
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         bezoeker.get("/inspiraties/")
     # The same page again: served from the page cache after reading the version.
     with django_assert_num_queries(1):
@@ -270,3 +272,15 @@ def test_homepage_heeft_een_vast_aantal_queries(
 def test_een_nul_byte_in_een_parameter_geeft_geen_fout(bezoeker, catalogus, parameter):
     antwoord = bezoeker.get("/inspiraties/", {parameter: "buddy\x00werking"})
     assert antwoord.status_code == 200
+
+
+def test_werkmodelpagina_noemt_het_werkmodel_in_de_koppen(bezoeker, werkmodellen):
+    """Issue 11: the heading read "Inspiraties rond" with nothing after it."""
+    maak_inspiratie(titel="Samen in de wijk", werkmodellen=("community-building",))
+    for werkmodel in werkmodellen.values():
+        html = bezoeker.get(werkmodel.get_absolute_url()).content.decode()
+        assert re.findall(r"<h1>(.*?)</h1>", html) == [werkmodel.naam]
+        kop = re.search(r'<h2 id="wm-inspiraties">(.*?)</h2>', html).group(1)
+        assert kop == f"Inspiraties rond {werkmodel.naam.lower()}"
+    html = bezoeker.get("/werkmodellen/community-building/").content.decode()
+    assert '<h2 id="wm-inspiraties">Inspiraties rond community building</h2>' in html
