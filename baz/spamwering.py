@@ -3,8 +3,8 @@
 Three layers: a honeypot field people never see (hidden from sight, keyboard and screen
 readers), a signed time trap (the moment the form was loaded) and a rate limit per address
 (baz.ratelimiet). A bot that fills in the honeypot gets an ordinary thank-you page and nothing
-is stored, so it learns nothing. Whoever fails the time trap (too quick, or a time stamp that is
-missing, forged or older than a day) gets the form back with everything typed and a fresh
+is stored, so it learns nothing. Whoever fails the time trap (too quick for a form of more than two
+fields, or a time stamp that is missing, forged or older than a day) gets the form back with everything typed and a fresh
 stamp: a person whose page was open across a deploy never loses what they typed.
 
 A time stamp works once (its use is a counter in the database, baz.ratelimiet): a second POST
@@ -40,10 +40,16 @@ logger = logging.getLogger(__name__)
 
 TIJDVAL_ZOUT = "baz.formulier"
 GELDIGHEID = 24 * 3600  # seconds a loaded form's time stamp stays valid
+KLEIN_FORMULIER = 2  # visible fields up to which the time trap asks no minimum time
 
 
-def min_invultijd() -> float:
-    """Seconds a person needs at least to fill in a form (bots are faster)."""
+def min_invultijd(velden: int | None = None) -> float:
+    """Seconds a person needs at least to fill in a form of `velden` visible fields (bots are
+    faster). A form of one or two fields (an e-mail address, a code) has no minimum: a person
+    who pastes an address and presses Enter is as quick as a bot, and must never be refused;
+    the honeypot, the one-time stamp and the rate limit guard those forms."""
+    if velden is not None and velden <= KLEIN_FORMULIER:
+        return 0.0
     return float(getattr(settings, "FORMULIER_MIN_INVULTIJD", 3))
 
 
@@ -151,7 +157,12 @@ class BeschermdFormulier(forms.Form):
             self.bot_reden = "honingpot"
             return cleaned
         geladen = self._geladen_op()
-        if geladen is None or timezone.now().timestamp() - geladen < min_invultijd():
+        zichtbaar = sum(
+            1
+            for naam, veld in self.fields.items()
+            if naam not in self.beveiligingsvelden and not veld.widget.is_hidden
+        )
+        if geladen is None or timezone.now().timestamp() - geladen < min_invultijd(zichtbaar):
             self._vers_stempel()
             raise forms.ValidationError(
                 _(

@@ -1,7 +1,7 @@
 """Every account page under /account/ (names without a namespace: `login`, `logout`, ...)."""
 
 from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+from django.urls import path
 
 from baz import tweestaps
 from baz.privaat import persoonlijk
@@ -26,12 +26,7 @@ urlpatterns = [
     ),
     path(
         "wachtwoord/instellen/<uidb64>/<token>/",
-        persoonlijk(
-            auth_views.PasswordResetConfirmView.as_view(
-                template_name="account/wachtwoord_instellen.html",
-                success_url=reverse_lazy("wachtwoord-ingesteld"),
-            )
-        ),
+        persoonlijk(views.WachtwoordInstellen.as_view()),
         name="wachtwoord-instellen",
     ),
     path(

@@ -12,7 +12,14 @@ from .forms import WachtwoordVergetenForm
 from .landing import landingspagina
 
 
-class Aanmelden(auth_views.LoginView):
+class FoutenGeven400:
+    """A form with errors answers 400 here, as on every form of the site."""
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class Aanmelden(FoutenGeven400, auth_views.LoginView):
     """Django's login; without a `?next=` a person lands where their work is (an app's
     registered landing page, e.g. their own network) instead of on the home page."""
 
@@ -22,7 +29,12 @@ class Aanmelden(auth_views.LoginView):
         return landingspagina(self.request.user) or super().get_default_redirect_url()
 
 
-class WachtwoordVergeten(auth_views.PasswordResetView):
+class WachtwoordInstellen(FoutenGeven400, auth_views.PasswordResetConfirmView):
+    template_name = "account/wachtwoord_instellen.html"
+    success_url = reverse_lazy("wachtwoord-ingesteld")
+
+
+class WachtwoordVergeten(FoutenGeven400, auth_views.PasswordResetView):
     """Django's password reset (the same answer whether or not the address is known), with the
     rate limit and spam guard of the other public forms."""
 

@@ -82,6 +82,9 @@ def site_waarden(gebruiker) -> dict[str, dict]:
         "aanvraag-opvolgen": {"token": aanvraag.token},
         "aanvraag-verstuurd": {"token": aanvraag.token},
         "aanvraag-nieuwsbrief": {"token": aanvraag.token},
+        "aanvraag-aanvullen": {"token": aanvraag.token},
+        "aanvraag-andere-data": {"token": aanvraag.token},
+        "aanvraag-annuleren": {"token": aanvraag.token},
         "inschrijving": {"token": inschrijving.token},
         "inschrijving-annuleren": {"token": inschrijving.token},
         "inschrijving-ics": {"token": inschrijving.token},
@@ -118,6 +121,8 @@ def beheer_waarden(naam, callback, namen) -> dict:
             waarden[param] = ContentType.objects.get_for_model(Inspiratie).pk
         elif param == "app_label":
             waarden[param] = "inspiraties"
+        elif param == "stap":  # a step of the request pipeline: its GET only shows the form
+            waarden[param] = "in_behandeling"
         elif param == "id":  # auth user password change
             waarden[param] = str(get_user_model().objects.order_by("pk").first().pk)
         else:

@@ -93,7 +93,7 @@ def test_dezelfde_stempel_met_een_andere_sleutel_wordt_niet_nog_eens_bewaard(ses
     tweede = inschrijven(
         client, sessie, stempel=stempel, sleutel=str(uuid.uuid4()), email="bot@example.org"
     )
-    assert tweede.status_code == 200
+    assert tweede.status_code == 400
     assert AL_VERSTUURD in tweede.content.decode()
     assert Inschrijving.objects.count() == 1
 
@@ -109,7 +109,7 @@ def test_een_andere_browser_met_dezelfde_sleutel_ziet_niemands_resultaat(sessie)
     # The whole form replayed (stamp and key) from elsewhere: the form comes back.
     ander = browser()
     herhaald = inschrijven(ander, sessie, stempel=stempel, sleutel=sleutel, email="x@example.org")
-    assert herhaald.status_code == 200
+    assert herhaald.status_code == 400
     assert token not in herhaald.content.decode()
     assert AL_VERSTUURD in herhaald.content.decode()
 
