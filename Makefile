@@ -4,6 +4,8 @@ SHELL := /bin/bash
 # uv from PATH, or installed with pip for the project's Python (.python-version) on first use.
 UV = $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 DEV_ENV := DEBUG=1
+# Links in mails, canonical and OpenGraph tags follow the port of `make run PORT=...`.
+RUN_ENV = $(DEV_ENV) SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)}
 
 .PHONY: run test bench backup-check lint clean uv
 
@@ -17,12 +19,12 @@ uv:
 
 ## make run: environment, migrations, demo content, then the site on http://127.0.0.1:$(PORT)
 run: .venv
-	@$(DEV_ENV) $(UV) run --frozen python manage.py migrate --no-input -v0
-	@$(DEV_ENV) $(UV) run --frozen python manage.py demo
+	@$(RUN_ENV) $(UV) run --frozen python manage.py migrate --no-input -v0
+	@$(RUN_ENV) $(UV) run --frozen python manage.py demo
 	@echo ""
 	@echo "  BurgersAanZet draait op http://127.0.0.1:$(PORT)/  (beheer: http://127.0.0.1:$(PORT)/beheer/)"
 	@echo ""
-	@$(DEV_ENV) $(UV) run --frozen python manage.py runserver 127.0.0.1:$(PORT)
+	@$(RUN_ENV) $(UV) run --frozen python manage.py runserver 127.0.0.1:$(PORT)
 
 ## make test: lint, migrations check and the whole test suite (browser tests included)
 test: .venv

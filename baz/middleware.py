@@ -2,6 +2,8 @@
 
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 
 class GeenNulBytes:
@@ -30,3 +32,47 @@ class GeenNulBytes:
             schoon._mutable = False
             request.GET = schoon
         return self.get_response(request)
+
+
+# The Dutch page for an error status that a view or Django answers without a body (a GET on a
+# POST-only URL: 405; a HEAD; a 410 without a page of its own).
+FOUTTITELS = {
+    400: _("Ongeldige aanvraag"),
+    403: _("Geen toegang"),
+    404: _("Pagina niet gevonden"),
+    405: _("Dit kan hier niet"),
+    410: _("Niet meer beschikbaar"),
+    413: _("Te groot"),
+    429: _("Even geduld"),
+}
+
+
+class FoutpaginaInHetNederlands:
+    """Every error the site answers has a page in Dutch, also where the view gave none."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            400 <= response.status_code < 600
+            and not response.streaming
+            and not response.content
+            and request.method != "HEAD"
+            and not response.get("Content-Type", "").startswith(("application/json", "text/plain"))
+        ):
+            nieuw = render(
+                request,
+                "fout.html",
+                {
+                    "status": response.status_code,
+                    "titel": FOUTTITELS.get(response.status_code, _("Er ging iets mis")),
+                },
+                status=response.status_code,
+            )
+            for kop in ("Allow", "Retry-After"):
+                if kop in response:
+                    nieuw[kop] = response[kop]
+            return nieuw
+        return response

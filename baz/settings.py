@@ -143,6 +143,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "baz.middleware.GeenNulBytes",
     "baz.privaat.PriveVoorLeden",
+    "baz.middleware.FoutpaginaInHetNederlands",
 ]
 
 ROOT_URLCONF = "baz.urls"
