@@ -1,8 +1,14 @@
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponseRedirect
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from baz import audit
 
 from . import services
 from .afbeeldingen import varianten_maken
@@ -49,8 +55,16 @@ class InspiratieAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["titel"]}
     autocomplete_fields = ["gemeente"]
     date_hierarchy = "gepubliceerd_op"
-    actions = ["publiceren", "ter_review_zetten", "archiveren", "uitlichten"]
-    readonly_fields = ["aangemaakt_op", "gewijzigd_op", "aangemaakt_door"]
+    actions = ["ter_review_zetten", "publiceren", "archiveren", "uitlichten"]
+    # The status changes only through the workflow's buttons (services.OVERGANGEN).
+    readonly_fields = [
+        "status",
+        "ingediend_door",
+        "ingediend_op",
+        "aangemaakt_op",
+        "gewijzigd_op",
+        "aangemaakt_door",
+    ]
     fieldsets = [
         (None, {"fields": ["titel", "slug", "samenvatting", "verhaal"]}),
         (_("Indeling"), {"fields": ["werkmodellen", "themas", "doelgroepen"]}),
@@ -61,8 +75,99 @@ class InspiratieAdmin(admin.ModelAdmin):
             _("Publicatie"),
             {"fields": ["status", "gepubliceerd_op", "uitgelicht", "demotekst"]},
         ),
-        (_("Geschiedenis"), {"fields": ["aangemaakt_op", "gewijzigd_op", "aangemaakt_door"]}),
+        (
+            _("Geschiedenis"),
+            {
+                "fields": [
+                    "aangemaakt_op",
+                    "aangemaakt_door",
+                    "gewijzigd_op",
+                    "ingediend_op",
+                    "ingediend_door",
+                ]
+            },
+        ),
     ]
+
+    def has_publiceren_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm(services.RECHT_PUBLICEREN)
+
+    def get_readonly_fields(self, request: HttpRequest, obj=None):
+        velden = list(super().get_readonly_fields(request, obj))
+        if not self.has_publiceren_permission(request):
+            # When it goes online and whether it is featured are the Eindredactie's decisions.
+            velden += ["gepubliceerd_op", "uitgelicht"]
+        return velden
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/redactie/",
+                self.admin_site.admin_view(self.redactie_view),
+                name="inspiraties_inspiratie_redactie",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        inspiratie = self.get_object(request, unquote(object_id))
+        if inspiratie is not None:
+            extra_context = {
+                **(extra_context or {}),
+                "redactie": self._redactie(request, inspiratie),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _redactie(self, request: HttpRequest, inspiratie: Inspiratie) -> dict:
+        """The workflow panel of the change form: the steps this user may take, the history."""
+        overgangen = []
+        if self.has_change_permission(request, inspiratie):
+            overgangen = services.mogelijke_overgangen(inspiratie=inspiratie, door=request.user)
+        return {
+            "url": reverse("admin:inspiraties_inspiratie_redactie", args=[inspiratie.pk]),
+            "overgangen": overgangen,
+            "opmerking_max": services.OPMERKING_MAX,
+            "wacht_op_eindredactie": (
+                inspiratie.status == Inspiratie.Status.REVIEW
+                and not request.user.has_perm(services.RECHT_PUBLICEREN)
+            ),
+            "geschiedenis": [
+                {
+                    "op": regel.op,
+                    "door": regel.door_naam,
+                    "actie": audit.actie_naam(regel.actie),
+                    "omschrijving": regel.omschrijving,
+                }
+                for regel in audit.voor(inspiratie).filter(actie__startswith="inspiraties.")[:20]
+            ],
+        }
+
+    def redactie_view(self, request: HttpRequest, object_id: str):
+        return require_POST(self._redactie_stap)(request, object_id)
+
+    def _redactie_stap(self, request: HttpRequest, object_id: str):
+        """One step of the workflow from a button of the change form, through the service."""
+        inspiratie = self.get_object(request, unquote(object_id))
+        if inspiratie is None:
+            raise Http404
+        if not self.has_change_permission(request, inspiratie):
+            raise PermissionDenied
+        naam = request.POST.get("overgang", "")
+        try:
+            services.overgang_uitvoeren(
+                inspiratie=inspiratie,
+                naam=naam,
+                door=request.user,
+                opmerking=request.POST.get("opmerking", ""),
+            )
+        except ValidationError as fout:
+            self.message_user(request, " ".join(fout.messages), messages.ERROR)
+        else:
+            self.log_change(request, inspiratie, [{"changed": {"fields": ["status"]}}])
+            self.message_user(request, GEDAAN[naam] % {"titel": inspiratie.titel}, messages.SUCCESS)
+        return HttpResponseRedirect(
+            reverse("admin:inspiraties_inspiratie_change", args=[inspiratie.pk])
+        )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).prefetch_related("werkmodellen")
@@ -82,48 +187,71 @@ class InspiratieAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         services.zoekindex_bijwerken(pks=[form.instance.pk])
 
-    def _status_zetten(self, request, queryset, status, boodschap) -> None:
-        aantal = 0
+    def _stap_voor_selectie(self, request, queryset, naam: str, gelukt) -> None:
+        """A list action: the same step for every selected inspiratie, each through the
+        service; what is refused is named with the reason, the rest goes on."""
+        aantal, geweigerd = 0, []
         for inspiratie in queryset:
-            services.inspiratie_status_zetten(inspiratie=inspiratie, status=status)
+            try:
+                services.overgang_uitvoeren(inspiratie=inspiratie, naam=naam, door=request.user)
+            except (ValidationError, PermissionDenied) as fout:
+                reden = " ".join(fout.messages) if isinstance(fout, ValidationError) else fout
+                geweigerd.append(f"“{inspiratie.titel}”: {reden}")
+                continue
             self.log_change(request, inspiratie, [{"changed": {"fields": ["status"]}}])
             aantal += 1
-        self.message_user(request, boodschap(aantal) % {"n": aantal}, messages.SUCCESS)
+        if aantal:
+            self.message_user(request, gelukt(aantal) % {"n": aantal}, messages.SUCCESS)
+        if geweigerd:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(n)d inspiratie niet gewijzigd: %(lijst)s",
+                    "%(n)d inspiraties niet gewijzigd: %(lijst)s",
+                    len(geweigerd),
+                )
+                % {"n": len(geweigerd), "lijst": "; ".join(geweigerd[:10])},
+                messages.WARNING,
+            )
 
-    @admin.action(description=_("Geselecteerde inspiraties publiceren"), permissions=["change"])
-    def publiceren(self, request, queryset):
-        self._status_zetten(
+    @admin.action(
+        description=_("Geselecteerde inspiraties indienen ter review"), permissions=["change"]
+    )
+    def ter_review_zetten(self, request, queryset):
+        self._stap_voor_selectie(
             request,
             queryset,
-            Inspiratie.Status.GEPUBLICEERD,
+            "indienen",
+            lambda n: ngettext(
+                "%(n)d inspiratie ingediend ter review.",
+                "%(n)d inspiraties ingediend ter review.",
+                n,
+            ),
+        )
+
+    @admin.action(description=_("Geselecteerde inspiraties publiceren"), permissions=["publiceren"])
+    def publiceren(self, request, queryset):
+        self._stap_voor_selectie(
+            request,
+            queryset,
+            "publiceren",
             lambda n: ngettext(
                 "%(n)d inspiratie gepubliceerd.", "%(n)d inspiraties gepubliceerd.", n
             ),
         )
 
-    @admin.action(
-        description=_("Geselecteerde inspiraties ter review zetten"), permissions=["change"]
-    )
-    def ter_review_zetten(self, request, queryset):
-        self._status_zetten(
-            request,
-            queryset,
-            Inspiratie.Status.REVIEW,
-            lambda n: ngettext("%(n)d inspiratie ter review.", "%(n)d inspiraties ter review.", n),
-        )
-
-    @admin.action(description=_("Geselecteerde inspiraties archiveren"), permissions=["change"])
+    @admin.action(description=_("Geselecteerde inspiraties archiveren"), permissions=["publiceren"])
     def archiveren(self, request, queryset):
-        self._status_zetten(
+        self._stap_voor_selectie(
             request,
             queryset,
-            Inspiratie.Status.GEARCHIVEERD,
+            "archiveren",
             lambda n: ngettext(
                 "%(n)d inspiratie gearchiveerd.", "%(n)d inspiraties gearchiveerd.", n
             ),
         )
 
-    @admin.action(description=_("Geselecteerde inspiraties uitlichten"), permissions=["change"])
+    @admin.action(description=_("Geselecteerde inspiraties uitlichten"), permissions=["publiceren"])
     def uitlichten(self, request, queryset):
         aantal = queryset.update(uitgelicht=True)
         catalogus_gewijzigd()  # queryset.update sends no signals
@@ -133,3 +261,13 @@ class InspiratieAdmin(admin.ModelAdmin):
             % {"n": aantal},
             messages.SUCCESS,
         )
+
+
+# What the change form says after each step of the workflow.
+GEDAAN = {
+    "indienen": _("“%(titel)s” is ingediend ter review; de eindredactie krijgt een mail."),
+    "publiceren": _("“%(titel)s” is gepubliceerd."),
+    "terugsturen": _("“%(titel)s” is teruggestuurd naar de redactie, met je opmerking."),
+    "archiveren": _("“%(titel)s” is gearchiveerd en staat niet meer online."),
+    "heropenen": _("“%(titel)s” is weer een concept."),
+}

@@ -139,6 +139,18 @@ class Inspiratie(models.Model):
         editable=False,
         related_name="+",
     )
+    # The author of the last submission for review: mailed when it is published or sent back.
+    # A staff account; erasure anonymises the account itself (netwerken/persoonsgegevens.py).
+    ingediend_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("ingediend door"),
+    )
+    ingediend_op = models.DateTimeField(_("ingediend op"), null=True, blank=True, editable=False)
 
     # Search: a normalised plain text (lowercase, no accents) of everything searchable, and on
     # PostgreSQL its tsvector ('baz_nl' configuration: Dutch stemming plus unaccent).
@@ -151,6 +163,9 @@ class Inspiratie(models.Model):
         ordering = ["-gepubliceerd_op", "-pk"]
         verbose_name = _("inspiratie")
         verbose_name_plural = _("inspiraties")
+        permissions = [
+            ("publiceren", _("Mag inspiraties publiceren, terugsturen en archiveren")),
+        ]
         indexes = [
             models.Index(
                 fields=["status", "-gepubliceerd_op", "-id"], name="inspiratie_status_datum"

@@ -157,6 +157,7 @@ def test_redactie_heeft_precies_de_rechten_van_een_redacteur(client, redacteur, 
     rechten = set(redacteur.get_all_permissions())
     assert "inspiraties.change_inspiratie" in rechten
     assert "inspiraties.delete_inspiratie" not in rechten
+    assert "inspiraties.publiceren" not in rechten  # the Eindredactie publishes
     assert not any(r.startswith("auth.") for r in rechten)
 
 

@@ -30,7 +30,16 @@ DEMO_ACCOUNTS = [
         "last_name": "Redacteur",
         "is_staff": True,
         "groepen": ["Redactie"],
-        "uitleg": "redacteur (groep Redactie: enkel inspiraties)",
+        "uitleg": "redacteur (groep Redactie: schrijft inspiraties, dient ze in ter review)",
+    },
+    {
+        "username": "eindredacteur",
+        "email": "eindredacteur@burgersaanzet.be",
+        "first_name": "Els",
+        "last_name": "Eindredacteur",
+        "is_staff": True,
+        "groepen": ["Eindredactie"],
+        "uitleg": "eindredacteur (groep Eindredactie: publiceert of stuurt terug)",
     },
 ]
 
