@@ -161,6 +161,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "baz.context_processors.site",
+                "netwerken.mijn_netwerken.in_kop",
             ],
         },
     },

@@ -1,6 +1,7 @@
 """Who counts as staff: the same bar for /beheer/ and for staff powers elsewhere on the site
-(previews of unpublished inspiraties, every network's members-only space). Light on imports:
-querysets use it."""
+(previews of unpublished inspiraties). An app that opens something to staff by an explicit
+permission (every network's members-only space) asks `medewerker_met_recht`. Light on
+imports: querysets use it."""
 
 import django_otp
 from django.conf import settings
@@ -21,5 +22,12 @@ def tweestaps_in_orde(user) -> bool:
 
 
 def als_medewerker(user) -> bool:
-    """Staff powers anywhere on the site (previews, every network): the same bar as /beheer/."""
+    """Staff powers anywhere on the site (previews): the same bar as /beheer/."""
     return user.is_authenticated and user.is_active and user.is_staff and tweestaps_in_orde(user)
+
+
+def medewerker_met_recht(user, recht: str) -> bool:
+    """Staff past their second factor who hold the permission `recht` ("app.codename"), through
+    a group or on their own account; superusers hold every permission. Being staff alone is
+    not enough: an editor of the Redactie group is staff too."""
+    return als_medewerker(user) and user.has_perm(recht)

@@ -1,11 +1,19 @@
-"""Staff work on networks and coachingtrajecten in /beheer/; every write goes through services."""
+"""Staff work on networks and coachingtrajecten in /beheer/; every write goes through services.
+
+A network's data (members, meetings, cases, evaluations, posts) shows in /beheer/ under the same
+rule as its members-only space: staff with `netwerken.alle_netwerken_bekijken` (superusers) see
+every network, a begeleider the networks they facilitate (`PerNetwerk`).
+"""
 
 from __future__ import annotations
+
+from collections import Counter
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, QuerySet
+from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -15,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from baz.admin_csv import csv_antwoord
+from baz.toegang import medewerker_met_recht
 
 from . import rapport, services
 from .forms import UitnodigingForm
@@ -35,6 +44,76 @@ from .models import (
     Verslag,
     Zelfevaluatie,
 )
+from .queries import ALLE_NETWERKEN_BEKIJKEN, mogen_begeleiden
+
+
+def _naam(user) -> str:
+    return user.get_full_name() or user.username
+
+
+class _BegeleiderKeuzes(ModelChoiceIterator):
+    """Choices by full name; the e-mail address only where two people share a name."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        mensen = list(self.queryset)
+        namen = Counter(_naam(user) for user in mensen)
+        for user in mensen:
+            label = _naam(user)
+            if namen[label] > 1:
+                label = f"{label} ({user.email or user.username})"
+            yield (ModelChoiceIteratorValue(self.field.prepare_value(user), user), label)
+
+
+class BegeleidersVeld(forms.ModelMultipleChoiceField):
+    """The begeleiders of a network or coachingtraject: active staff who may facilitate."""
+
+    iterator = _BegeleiderKeuzes
+
+    def label_from_instance(self, user) -> str:
+        return _naam(user)
+
+
+class BegeleidersKeuze:
+    """For the admins with a `begeleiders` field: offer only who may facilitate, by name."""
+
+    def formfield_for_manytomany(self, db_field, request: HttpRequest, **kwargs):
+        if db_field.name == "begeleiders":
+            kwargs["queryset"] = mogen_begeleiden()
+            kwargs["form_class"] = BegeleidersVeld
+            kwargs["help_text"] = _(
+                "Actieve medewerkers die mogen begeleiden (groep “Begeleiders”), op naam. "
+                "Staat iemand er niet bij, vraag dan een beheerder om die persoon aan de groep "
+                "toe te voegen."
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class PerNetwerk:
+    """Shows the rows of the networks the staff member may see (see the module docstring);
+    `netwerk_pad` is the lookup from the model to its network."""
+
+    netwerk_pad = "netwerk"
+
+    @staticmethod
+    def zichtbare_netwerken(request: HttpRequest) -> QuerySet:
+        if medewerker_met_recht(request.user, ALLE_NETWERKEN_BEKIJKEN):
+            return Netwerk.objects.all()
+        return Netwerk.objects.van(request.user)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        rijen = super().get_queryset(request)
+        if medewerker_met_recht(request.user, ALLE_NETWERKEN_BEKIJKEN):
+            return rijen
+        eigen = Netwerk.objects.van(request.user).values("pk")
+        pad = f"{self.netwerk_pad}__in" if self.netwerk_pad else "pk__in"
+        return rijen.filter(**{pad: eigen})
+
+    def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
+        if db_field.name == "netwerk":
+            kwargs["queryset"] = self.zichtbare_netwerken(request)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class DeelnemerInline(admin.TabularInline):
@@ -79,7 +158,8 @@ class NetwerkAdminForm(forms.ModelForm):
 
 
 @admin.register(Netwerk)
-class NetwerkAdmin(admin.ModelAdmin):
+class NetwerkAdmin(PerNetwerk, BegeleidersKeuze, admin.ModelAdmin):
+    netwerk_pad = ""
     form = NetwerkAdminForm
     list_display = ["naam", "regio", "begint_op", "eindigt_op", "aantal_deelnemers", "zichtbaar"]
     prepopulated_fields = {"slug": ["naam"]}
@@ -115,7 +195,7 @@ class NetwerkAdmin(admin.ModelAdmin):
         return eigen + super().get_urls()
 
     def _netwerk(self, request: HttpRequest, pk: int) -> Netwerk:
-        netwerk = get_object_or_404(Netwerk, pk=pk)
+        netwerk = get_object_or_404(self.get_queryset(request), pk=pk)
         if not self.has_view_permission(request, netwerk):
             raise admin.sites.PermissionDenied
         return netwerk
@@ -171,7 +251,7 @@ class NetwerkAdmin(admin.ModelAdmin):
 
 
 @admin.register(Deelnemer)
-class DeelnemerAdmin(admin.ModelAdmin):
+class DeelnemerAdmin(PerNetwerk, admin.ModelAdmin):
     list_display = ["naam", "netwerk", "organisatie", "rol"]
     list_filter = ["netwerk"]
     list_select_related = ["user", "netwerk"]
@@ -251,7 +331,7 @@ class VerslagInline(admin.StackedInline):
 
 
 @admin.register(Bijeenkomst)
-class BijeenkomstAdmin(admin.ModelAdmin):
+class BijeenkomstAdmin(PerNetwerk, admin.ModelAdmin):
     form = BijeenkomstAdminForm
     list_display = ["thema", "netwerk", "begint_op", "verslag_status"]
     list_filter = ["netwerk"]
@@ -299,7 +379,8 @@ def _publiceren(modeladmin, request: HttpRequest, verslagen) -> None:
 
 
 @admin.register(Verslag)
-class VerslagAdmin(admin.ModelAdmin):
+class VerslagAdmin(PerNetwerk, admin.ModelAdmin):
+    netwerk_pad = "bijeenkomst__netwerk"
     list_display = ["__str__", "status", "gepubliceerd_op"]
     list_filter = ["status", "bijeenkomst__netwerk"]
     list_select_related = ["bijeenkomst"]
@@ -347,7 +428,7 @@ def _opnieuw_mailen(modeladmin, request, verslagen, *, alleen_wie_het_niet_kreeg
 
 
 @admin.register(Casus)
-class CasusAdmin(admin.ModelAdmin):
+class CasusAdmin(PerNetwerk, admin.ModelAdmin):
     list_display = ["titel", "netwerk", "deelnemer", "bijeenkomst", "status", "aangemaakt_op"]
     list_filter = ["netwerk", "status"]
     list_select_related = ["netwerk", "deelnemer__user", "bijeenkomst"]
@@ -359,7 +440,8 @@ class CasusAdmin(admin.ModelAdmin):
 
 
 @admin.register(Evaluatie)
-class EvaluatieAdmin(admin.ModelAdmin):
+class EvaluatieAdmin(PerNetwerk, admin.ModelAdmin):
+    netwerk_pad = "bijeenkomst__netwerk"
     list_display = ["bijeenkomst", "deelnemer", "score", "aangemaakt_op"]
     list_filter = ["bijeenkomst__netwerk"]
     list_select_related = ["bijeenkomst", "deelnemer__user"]
@@ -373,6 +455,7 @@ class EvaluatieAdmin(admin.ModelAdmin):
 
 @admin.register(Jaarevaluatie)
 class JaarevaluatieAdmin(EvaluatieAdmin):
+    netwerk_pad = "netwerk"
     list_display = ["netwerk", "deelnemer", "jaar", "score"]
     list_filter = ["netwerk", "jaar"]
     list_select_related = ["netwerk", "deelnemer__user"]
@@ -388,7 +471,7 @@ class ReactieInline(admin.TabularInline):
 
 
 @admin.register(Bericht)
-class BerichtAdmin(admin.ModelAdmin):
+class BerichtAdmin(PerNetwerk, admin.ModelAdmin):
     list_display = [
         "__str__",
         "netwerk",
@@ -476,7 +559,7 @@ class ZelfevaluatieInline(admin.TabularInline):
 
 
 @admin.register(Coachingtraject)
-class CoachingtrajectAdmin(admin.ModelAdmin):
+class CoachingtrajectAdmin(BegeleidersKeuze, admin.ModelAdmin):
     list_display = ["naam", "gemeente", "aangemaakt_op"]
     autocomplete_fields = ["gemeente"]
     filter_horizontal = ["begeleiders"]

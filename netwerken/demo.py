@@ -10,6 +10,7 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
@@ -29,6 +30,8 @@ from .models import (
     Zelfevaluatie,
 )
 from .teksten import COACHINGTRAJECT
+
+BEGELEIDERS = "Begeleiders"  # the group of migration 0004_begeleiders
 
 BRUSSEL = ZoneInfo("Europe/Brussels")
 
@@ -151,6 +154,12 @@ def deelnemers_laden() -> None:
     User = get_user_model()
     medewerker = User.objects.filter(username="medewerker", is_staff=True).first()
     if medewerker:
+        # A begeleider must be allowed to facilitate (netwerken.begeleiden): the group
+        # Begeleiders (migration 0004) holds it, so the demo medewerker stays begeleider
+        # even where it is no superuser.
+        begeleiders = Group.objects.filter(name=BEGELEIDERS).first()
+        if begeleiders:
+            medewerker.groups.add(begeleiders)
         netwerk.begeleiders.add(medewerker)
     for account in DEMO_DEELNEMERS:
         user = User.objects.filter(username=account["username"]).first()

@@ -59,6 +59,11 @@ class Netwerk(models.Model):
         ordering = ["-begint_op", "naam"]
         verbose_name = _("lerend netwerk")
         verbose_name_plural = _("lerende netwerken")
+        # Who may enter which members-only space: NetwerkQuerySet.zichtbaar_voor (queries.py).
+        permissions = [
+            ("alle_netwerken_bekijken", _("Mag de ledenruimte van elk netwerk bekijken")),
+            ("begeleiden", _("Mag netwerken en coachingtrajecten begeleiden")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(eindigt_op__isnull=True)

@@ -1,21 +1,28 @@
 """Views for netwerken: they only glue requests to queries (queries.py) and writes (services.py).
 
-Access: every members-only view goes through `_toegang`, which sends anonymous visitors to the
-login page and gives a 404 to anyone who is not a member of this network (staff see them all).
-Writing needs a membership of this very network; staff who are no member get a 403.
+Access: every members-only view is wrapped in `ledenruimte` (anonymous visitors go to the login
+page, staff who still owe their second factor to that step) and finds its network through
+`_toegang`, which asks `Netwerk.objects.zichtbaar_voor` (queries.py, the one place of the rule:
+members, begeleiders, staff with `netwerken.alle_netwerken_bekijken`) and gives everyone else a
+404, so that a network's existence is not confirmed. Writing needs a membership of this very
+network; a begeleider or staff member who is no member gets a 403.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -23,6 +30,7 @@ from baz import ical
 from baz.ratelimiet import beperken
 from baz.spamwering import bot_loggen
 from baz.tekst import markdown_naar_html
+from baz.toegang import tweestaps_in_orde
 
 from . import services
 from .forms import (
@@ -48,10 +56,26 @@ from .models import (
 from .teksten import BAZ_LOKAAL_INTRO, COACHINGTRAJECT
 
 
+def ledenruimte(view: Callable) -> Callable:
+    """For every view of a network's members-only space: anonymous visitors log in first, and
+    staff who still owe their second factor pass it first (both come back here after)."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not tweestaps_in_orde(request.user):
+            terug = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('tweestaps')}?{terug}")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 @dataclass
 class Toegang:
     netwerk: Netwerk
-    deelnemer: Deelnemer | None  # None: staff looking in without being a member
+    deelnemer: Deelnemer | None  # None: a begeleider or staff member looking in
 
     def schrijver(self) -> Deelnemer:
         if self.deelnemer is None:
@@ -60,7 +84,7 @@ class Toegang:
 
 
 def _toegang(request: HttpRequest, slug: str) -> Toegang:
-    netwerk = get_object_or_404(Netwerk.objects.voor_lid(request.user), slug=slug)
+    netwerk = get_object_or_404(Netwerk.objects.zichtbaar_voor(request.user), slug=slug)
     deelnemer = Deelnemer.objects.filter(netwerk=netwerk, user=request.user).first()
     return Toegang(netwerk=netwerk, deelnemer=deelnemer)
 
@@ -108,11 +132,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
             "intro": markdown_naar_html(BAZ_LOKAAL_INTRO),
             "sessies": COACHINGTRAJECT["sessies"],
             "netwerken": Netwerk.objects.publiek(),
-            "mijn_netwerken": (
-                Netwerk.objects.filter(deelnemers__user=request.user)
-                if request.user.is_authenticated
-                else Netwerk.objects.none()
-            ),
+            "mijn_netwerken": Netwerk.objects.van(request.user),
             "form": form,
         },
         status=status,
@@ -124,7 +144,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
 # ---------------------------------------------------------------------------
 
 
-@login_required
+@ledenruimte
 def netwerk(request: HttpRequest, slug: str) -> HttpResponse:
     toegang = _toegang(request, slug)
     netwerk = toegang.netwerk
@@ -158,7 +178,7 @@ def _bijeenkomst(toegang: Toegang, pk: int) -> Bijeenkomst:
     return get_object_or_404(Bijeenkomst, netwerk=toegang.netwerk, pk=pk)
 
 
-@login_required
+@ledenruimte
 def bijeenkomst(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     toegang = _toegang(request, slug)
     bijeenkomst = _bijeenkomst(toegang, pk)
@@ -186,7 +206,7 @@ def bijeenkomst(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@ledenruimte
 def bijeenkomst_ics(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     toegang = _toegang(request, slug)
     bijeenkomst = _bijeenkomst(toegang, pk)
@@ -198,7 +218,7 @@ def bijeenkomst_ics(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return antwoord
 
 
-@login_required
+@ledenruimte
 @require_http_methods(["GET", "HEAD", "POST"])
 def evalueren(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     toegang = _toegang(request, slug)
@@ -224,12 +244,17 @@ def evalueren(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(
         request,
         "netwerken/evalueren.html",
-        {"netwerk": toegang.netwerk, "bijeenkomst": bijeenkomst, "form": form},
+        {
+            "netwerk": toegang.netwerk,
+            "deelnemer": deelnemer,
+            "bijeenkomst": bijeenkomst,
+            "form": form,
+        },
         status=400 if form.errors else 200,
     )
 
 
-@login_required
+@ledenruimte
 def casus(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     toegang = _toegang(request, slug)
     casus = get_object_or_404(Casus.objects.voor_lijst(), netwerk=toegang.netwerk, pk=pk)
@@ -238,6 +263,7 @@ def casus(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "netwerken/casus.html",
         {
             "netwerk": toegang.netwerk,
+            "deelnemer": toegang.deelnemer,
             "casus": casus,
             "mag_bewerken": toegang.deelnemer is not None
             and casus.deelnemer_id == toegang.deelnemer.pk,
@@ -245,7 +271,7 @@ def casus(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@ledenruimte
 @require_http_methods(["GET", "HEAD", "POST"])
 def casus_bewerken(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
     toegang = _toegang(request, slug)
@@ -272,12 +298,12 @@ def casus_bewerken(request: HttpRequest, slug: str, pk: int | None = None) -> Ht
     return render(
         request,
         "netwerken/casus_form.html",
-        {"netwerk": toegang.netwerk, "casus": casus, "form": form},
+        {"netwerk": toegang.netwerk, "deelnemer": deelnemer, "casus": casus, "form": form},
         status=400 if form.errors else 200,
     )
 
 
-@login_required
+@ledenruimte
 @require_http_methods(["GET", "HEAD", "POST"])
 def profiel(request: HttpRequest, slug: str) -> HttpResponse:
     toegang = _toegang(request, slug)
@@ -292,12 +318,12 @@ def profiel(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "netwerken/profiel.html",
-        {"netwerk": toegang.netwerk, "form": form},
+        {"netwerk": toegang.netwerk, "deelnemer": deelnemer, "form": form},
         status=400 if form.errors else 200,
     )
 
 
-@login_required
+@ledenruimte
 @require_http_methods(["GET", "HEAD", "POST"])
 def inspireer_elkaar(request: HttpRequest, slug: str) -> HttpResponse:
     toegang = _toegang(request, slug)
@@ -346,7 +372,7 @@ def _inspireer_elkaar_pagina(
     )
 
 
-@login_required
+@ledenruimte
 @require_POST
 def reageren(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     toegang = _toegang(request, slug)
@@ -360,7 +386,7 @@ def reageren(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return redirect("netwerken:inspireer-elkaar", slug=slug)
 
 
-@login_required
+@ledenruimte
 @require_http_methods(["GET", "HEAD", "POST"])
 def jaarevaluatie(request: HttpRequest, slug: str) -> HttpResponse:
     toegang = _toegang(request, slug)
@@ -379,6 +405,12 @@ def jaarevaluatie(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "netwerken/jaarevaluatie.html",
-        {"netwerk": toegang.netwerk, "form": form, "jaar": jaar, "bestaand": bestaand},
+        {
+            "netwerk": toegang.netwerk,
+            "deelnemer": deelnemer,
+            "form": form,
+            "jaar": jaar,
+            "bestaand": bestaand,
+        },
         status=400 if form.errors else 200,
     )

@@ -172,7 +172,9 @@ def test_ook_buiten_beheer_geen_medewerkersrechten_zonder_code(client, gekoppeld
     netwerk = maak_netwerk()
     concept = maak_inspiratie(titel="Nog een concept", status="concept")
     aanmelden(client)
-    assert client.get(netwerk.get_absolute_url()).status_code == 404
+    zonder_code = client.get(netwerk.get_absolute_url())
+    assert zonder_code.status_code == 302  # first the code, then back here
+    assert zonder_code["Location"].startswith("/account/tweestaps/?next=")
     assert client.get(concept.get_absolute_url()).status_code == 404
     client.post(reverse("tweestaps"), {"code": code(gekoppeld)})
     assert client.get(netwerk.get_absolute_url()).status_code == 200

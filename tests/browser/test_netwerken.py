@@ -96,6 +96,32 @@ def test_deelnemer_leest_verslag_dient_casus_in_en_evalueert(pagina, netwerk_met
         _geen_overtredingen(pagina)
 
 
+def test_lid_landt_in_het_netwerk_en_vindt_het_terug_in_de_kop(scherm, netwerk_met_verslag):
+    """Logging in without a ?next= lands in one's own network; from any page "Mijn netwerk"
+    in the header leads back, at desktop and phone width, without axe violations."""
+    scherm.goto("/account/login/")
+    scherm.get_by_label("Gebruikersnaam").fill("an")
+    scherm.get_by_label("Wachtwoord").fill("geheim-wachtwoord-42")
+    scherm.get_by_role("button", name="Aanmelden").click()
+    expect(scherm).to_have_url(re.compile(r"/netwerken/kempen/$"))
+    expect(scherm.get_by_role("heading", level=1)).to_have_text("Lerend netwerk Kempen")
+
+    scherm.goto("/inspiraties/")
+    link = scherm.get_by_role("banner").get_by_role("link", name="Mijn netwerk", exact=True)
+    expect(link).to_be_visible()
+    _geen_overtredingen(scherm)
+    # The header fits the screen: nothing sticks out to the side.
+    assert scherm.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    link.click()
+    expect(scherm).to_have_url(re.compile(r"/netwerken/kempen/$"))
+
+    # Logged out, the header has no network link (and the public page no one's name).
+    scherm.get_by_role("button", name="Afmelden").click()
+    scherm.goto("/inspiraties/")
+    expect(scherm.get_by_role("banner").get_by_role("link", name="Aanmelden")).to_be_visible()
+    expect(scherm.get_by_role("link", name="Mijn netwerk")).to_have_count(0)
+
+
 def test_publieke_pagina_en_foutmeldingen_op_telefoon(telefoon, transactional_db):
     maak_netwerk(naam="Lerend netwerk Kempen", slug="kempen")
     telefoon.goto("/netwerken/")

@@ -262,7 +262,8 @@ def test_homepage_heeft_een_vast_aantal_queries(
         assert "Inspiratie 0" in bezoeker.get("/").content.decode()  # the featured one
     # Signed-in users get a fresh page, with the inspiratie part from the fragment cache.
     bezoeker.force_login(django_user_model.objects.create_user("lid", "lid@example.org", "x"))
-    with django_assert_num_queries(4):  # session + user, catalogue version, sessions
+    # session + user, catalogue version, sessions, and the "Mijn netwerk" link of the header
+    with django_assert_num_queries(5):
         assert "Inspiratie 0" in bezoeker.get("/").content.decode()
 
 

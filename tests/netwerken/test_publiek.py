@@ -70,7 +70,7 @@ def test_menu_heeft_netwerken(bezoeker, db):
 
 def test_eigen_netwerken_voor_aangemelde_deelnemer(deelnemer_client, netwerk):
     html = deelnemer_client.get(URL).content.decode()
-    assert "Jouw netwerken" in html
+    assert ">Mijn netwerken</h2>" in html
     assert netwerk.get_absolute_url() in html
 
 

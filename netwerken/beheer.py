@@ -1,0 +1,70 @@
+"""The networks' block of the staff start page (baz/beheer.py): meetings that took place and
+have no published verslag yet, in the networks this staff member sees in the admin."""
+
+from django.db.models import Q
+from django.http import HttpRequest
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from baz import beheer
+
+from .models import Bijeenkomst, Verslag
+
+
+@beheer.blok(volgorde=40, recht="netwerken.view_bijeenkomst")
+def verslagen_te_schrijven(request: HttpRequest) -> beheer.Blok:
+    """Past meetings without a published verslag, the oldest first. Which networks: those of
+    the admin's own list of meetings (BijeenkomstAdmin.get_queryset), so a begeleider sees
+    the meetings of their networks and nobody sees a line they cannot open."""
+    zonder = (
+        beheer.zichtbaar(request, Bijeenkomst)
+        .filter(eindigt_op__lt=timezone.now())
+        .filter(Q(verslag__isnull=True) | ~Q(verslag__status=Verslag.Status.GEPUBLICEERD))
+    )
+    aantal = zonder.count()
+    rijen = (
+        list(
+            zonder.select_related("netwerk", "verslag").order_by("begint_op", "pk")[
+                : beheer.MAX_REGELS
+            ]
+        )
+        if aantal
+        else []
+    )
+    regels = []
+    for bijeenkomst in rijen:
+        verslag = getattr(bijeenkomst, "verslag", None)
+        regels.append(
+            beheer.Regel(
+                tekst=_("%(netwerk)s: %(thema)s, %(datum)s")
+                % {
+                    "netwerk": bijeenkomst.netwerk.naam,
+                    "thema": bijeenkomst.thema,
+                    "datum": formats.date_format(timezone.localtime(bijeenkomst.begint_op), "j F"),
+                },
+                link=(
+                    beheer.beheerlink(Verslag, "change", verslag.pk)
+                    if verslag
+                    else beheer.beheerlink(Bijeenkomst, "change", bijeenkomst.pk)
+                ),
+                toelichting=(
+                    _("het verslag staat nog in concept") if verslag else _("nog geen verslag")
+                ),
+            )
+        )
+    return beheer.Blok(
+        titel=_("Bijeenkomsten zonder gepubliceerd verslag"),
+        regels=regels,
+        leeg=_("Van elke voorbije bijeenkomst is het verslag gepubliceerd."),
+        meer=beheer.meer_regel(
+            aantal,
+            len(rijen),
+            ngettext(
+                "Alle %(n)d bijeenkomst zonder verslag",
+                "Alle %(n)d bijeenkomsten zonder verslag",
+                aantal,
+            ),
+            beheer.beheerlink(Bijeenkomst),
+        ),
+    )
