@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("workshops.urls")),
     path("account/", include("baz.account.urls")),
     path("beheer/persoonsgegevens/", include("baz.persoonsgegevens.urls")),
+    path("beheer/formulieren/", include("baz.beheerformulieren.urls")),
     path("beheer/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),

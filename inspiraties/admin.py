@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from baz import audit
+from baz.beheerformulieren import BewaardeBestandenAdmin
 
 from . import services
 from .afbeeldingen import varianten_maken
@@ -39,7 +40,7 @@ class DoelgroepAdmin(admin.ModelAdmin):
 
 
 @admin.register(Inspiratie)
-class InspiratieAdmin(admin.ModelAdmin):
+class InspiratieAdmin(BewaardeBestandenAdmin, admin.ModelAdmin):
     form = InspiratieAdminForm
     list_display = [
         "titel",

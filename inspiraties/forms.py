@@ -1,18 +1,18 @@
 from django import forms
-from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from baz.beheerformulieren import (
+    BewaardeAfbeelding,
+    EenRegelTekstvak,
+    MarkdownMetVoorbeeld,
+    TekstvakMetLimiet,
+    ThemaInvoer,
+)
+
 from .afbeeldingen import afbeelding_controleren_en_hercoderen
 from .models import Inspiratie, Werkmodel
-
-
-class AfbeeldingInput(AdminFileWidget):
-    """Django puts a file input in a fieldset whose legend names the group, not the input
-    itself, which then has no label (WCAG 1.3.1, 4.1.2); a plain <label for> names it."""
-
-    use_fieldset = False
 
 
 class InspiratieAdminForm(forms.ModelForm):
@@ -32,7 +32,17 @@ class InspiratieAdminForm(forms.ModelForm):
             "afbeelding", "afbeelding_alt", "afbeelding_credit",
             "status", "gepubliceerd_op", "uitgelicht", "demotekst",
         ]  # fmt: skip
-        widgets = {"doelgroepen": forms.CheckboxSelectMultiple, "afbeelding": AfbeeldingInput}
+        # The samenvatting as a text area with its limit, the verhaal with a preview rendered as
+        # on the public page, themes suggested while typing, and an image kept when the form
+        # comes back with another error (baz/beheerformulieren).
+        field_classes = {"samenvatting": EenRegelTekstvak}
+        widgets = {
+            "samenvatting": TekstvakMetLimiet,
+            "verhaal": MarkdownMetVoorbeeld,
+            "themas": ThemaInvoer,
+            "doelgroepen": forms.CheckboxSelectMultiple,
+            "afbeelding": BewaardeAfbeelding,
+        }
 
     def clean_afbeelding(self):
         afbeelding = self.cleaned_data.get("afbeelding")

@@ -1,5 +1,6 @@
 """The staff side in /beheer/: the offer, the request pipeline, sessions and the outbox."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Avg, Count, QuerySet
@@ -12,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from baz.admin_csv import csv_antwoord
+from baz.beheerformulieren import EenRegelTekstvak, MarkdownMetVoorbeeld, TekstvakMetLimiet
+from netwerken.queries import mogen_begeleiden
 
 from . import services
 from .forms import AanvraagAdminForm, StapForm
@@ -33,8 +36,26 @@ class DoelpubliekAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["naam"]}
 
 
+class BegeleiderVeld(forms.ModelChoiceField):
+    def label_from_instance(self, user) -> str:
+        return user.get_full_name() or user.get_username()
+
+
+class WorkshopAdminForm(forms.ModelForm):
+    class Meta:
+        model = Workshop
+        fields = [
+            "titel", "slug", "samenvatting", "beschrijving", "leerdoelen", "doelpublieken",
+            "werkmodellen", "formaat", "duur_minuten", "groepsgrootte_min", "groepsgrootte_max",
+            "prijs", "gepubliceerd", "volgorde", "opmerking",
+        ]  # fmt: skip
+        field_classes = {"samenvatting": EenRegelTekstvak}
+        widgets = {"samenvatting": TekstvakMetLimiet, "beschrijving": MarkdownMetVoorbeeld}
+
+
 @admin.register(Workshop)
 class WorkshopAdmin(admin.ModelAdmin):
+    form = WorkshopAdminForm
     list_display = ["titel", "formaat", "duur_minuten", "gepubliceerd", "gemiddelde_score"]
     list_filter = ["gepubliceerd", "formaat", "doelpublieken", "werkmodellen"]
     search_fields = ["titel", "samenvatting"]
@@ -208,6 +229,16 @@ class AanvraagAdmin(admin.ModelAdmin):
     @admin.display(description=_("persoonlijke link"))
     def persoonlijke_link(self, obj: Aanvraag) -> str:
         return obj.get_absolute_url() if obj.pk and not obj.geanonimiseerd_op else "—"
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "begeleider":
+            # Who may facilitate (the group "Begeleiders", as for the networks), by name.
+            kwargs["queryset"] = mogen_begeleiden()
+            kwargs["form_class"] = BegeleiderVeld
+            kwargs["help_text"] = _(
+                "Actieve medewerkers die mogen begeleiden (groep “Begeleiders”), op naam."
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj: Aanvraag, form, change):
         # Status, date and place are read-only here: they change through the steps below.

@@ -349,3 +349,23 @@ def test_tien_gelijke_inschrijvingen_tegelijk_geven_dezelfde_pagina(workshop):
     assert [a.status_code for a in antwoorden] == [302] * 10
     assert {a["Location"] for a in antwoorden} == {inschrijving.get_absolute_url()}
     assert Sessie.objects.get().inschrijvingen.count() == 1
+
+
+def test_de_begeleider_kies_je_op_naam_uit_wie_mag_begeleiden(
+    medewerker_client, django_user_model, workshop, gemeenten
+):
+    from django.contrib.auth.models import Group
+
+    begeleider = django_user_model.objects.create_user(
+        "bart", "bart@example.org", "x", is_staff=True, first_name="Bart", last_name="Begeleider"
+    )
+    begeleider.groups.add(Group.objects.get(name="Begeleiders"))
+    redacteur = django_user_model.objects.create_user(
+        "ruben", "ruben@example.org", "x", is_staff=True, first_name="Ruben", last_name="Redacteur"
+    )
+    redacteur.groups.add(Group.objects.get(name="Redactie"))
+    aanvraag = maak_aanvraag(workshop, gemeenten)
+    url = reverse("admin:workshops_aanvraag_change", args=[aanvraag.pk])
+    html = medewerker_client.get(url).content.decode()
+    assert f'<option value="{begeleider.pk}">Bart Begeleider</option>' in html
+    assert "Ruben Redacteur" not in html and ">ruben<" not in html
