@@ -297,7 +297,7 @@ def overgang_uitvoeren(
         )
     with transaction.atomic():
         actueel = (
-            Inspiratie.objects.select_for_update()
+            Inspiratie.objects.select_for_update(of=("self",))
             .select_related("ingediend_door", "aangemaakt_door")
             .get(pk=inspiratie.pk)
         )

@@ -265,7 +265,9 @@ def aanvraag_status_wijzigen(
     geplande_plaats = geplande_plaats.strip()
     with transaction.atomic():
         aanvraag = (
-            Aanvraag.objects.select_for_update().select_related("workshop").get(pk=aanvraag.pk)
+            Aanvraag.objects.select_for_update(of=("self",))
+            .select_related("workshop")
+            .get(pk=aanvraag.pk)
         )
         vorige = aanvraag.status
         if status not in OVERGANGEN.get(vorige, ()):
@@ -371,7 +373,9 @@ def aanvraag_herplannen(
     geplande_plaats = geplande_plaats.strip()
     with transaction.atomic():
         aanvraag = (
-            Aanvraag.objects.select_for_update().select_related("workshop").get(pk=aanvraag.pk)
+            Aanvraag.objects.select_for_update(of=("self",))
+            .select_related("workshop")
+            .get(pk=aanvraag.pk)
         )
         if aanvraag.status != S.INGEPLAND:
             raise OvergangNietToegestaan(
@@ -431,7 +435,9 @@ def sessie_maken_voor_aanvraag(
     a request has at most one session that is not cancelled (also a database constraint)."""
     with transaction.atomic():
         aanvraag = (
-            Aanvraag.objects.select_for_update().select_related("workshop").get(pk=aanvraag.pk)
+            Aanvraag.objects.select_for_update(of=("self",))
+            .select_related("workshop")
+            .get(pk=aanvraag.pk)
         )
         if aanvraag.status != S.INGEPLAND or aanvraag.gepland_op is None:
             raise OvergangNietToegestaan(
@@ -467,7 +473,11 @@ def sessie_maken_voor_aanvraag(
 
 
 def _open_voor_aanvrager(aanvraag: Aanvraag) -> Aanvraag:
-    aanvraag = Aanvraag.objects.select_for_update().select_related("workshop").get(pk=aanvraag.pk)
+    aanvraag = (
+        Aanvraag.objects.select_for_update(of=("self",))
+        .select_related("workshop")
+        .get(pk=aanvraag.pk)
+    )
     if aanvraag.is_afgesloten or aanvraag.geanonimiseerd_op:
         raise OvergangNietToegestaan(
             _("Deze aanvraag is afgesloten (%(status)s). Neem contact op met BurgersAanZet.")

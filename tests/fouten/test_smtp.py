@@ -117,6 +117,36 @@ uitkomst["verslag_opnieuw"] = netwerken.verslag_opnieuw_versturen(
     verslag=verslag, alleen_wie_het_niet_kreeg=True
 )
 netwerken.uitnodiging_opnieuw_versturen(deelnemer=eva)
+
+# The request pipeline, and what the requester sends through the personal link.
+workshops.aanvraag_status_wijzigen(aanvraag=aanvraag, status="in_behandeling")
+workshops.aanvraag_status_wijzigen(
+    aanvraag=aanvraag, status="ingepland", gepland_op=nu + timedelta(days=30),
+    geplande_plaats="Jeugdlokaal KSA, Geel",
+)
+workshops.aanvraag_herplannen(
+    aanvraag=aanvraag, gepland_op=nu + timedelta(days=31), geplande_plaats="Zaal De Linde",
+)
+workshops.aanvraag_aanvullen(aanvraag=aanvraag, tekst="We zijn met vijftien.")
+workshops.aanvraag_status_wijzigen(aanvraag=aanvraag, status="uitgesteld", reden="Zaal bezet.")
+workshops.aanvraag_annuleren_door_aanvrager(aanvraag=aanvraag, reden="Geen zaal gevonden.")
+
+# The inspiratie review: Redactie submits, Eindredactie sends back, then publishes.
+from django.contrib.auth.models import Group
+from inspiraties import services as inspiraties
+from inspiraties.models import Inspiratie
+ruben = User.objects.create_user("ruben", "ruben@example.org", "x", is_staff=True)
+ruben.groups.add(Group.objects.get(name="Redactie"))
+els = User.objects.create_user("els", "els@example.org", "x", is_staff=True)
+els.groups.add(Group.objects.get(name="Eindredactie"))
+verhaal = Inspiratie.objects.create(
+    titel="Soepbus", slug="soepbus", samenvatting="Soep aan huis.", verhaal="Een verhaal.",
+    status="concept", aangemaakt_door=ruben,
+)
+inspiraties.inspiratie_indienen(inspiratie=verhaal, door=ruben)
+inspiraties.inspiratie_terugsturen(inspiratie=verhaal, door=els, opmerking="Een foto erbij?")
+inspiraties.inspiratie_indienen(inspiratie=verhaal, door=ruben)
+inspiraties.inspiratie_publiceren(inspiratie=verhaal, door=els)
 """
 
 SOORTEN = {
@@ -131,6 +161,15 @@ SOORTEN = {
     "netwerken.interesse",
     "netwerken.uitnodiging",
     "netwerken.verslag",
+    "workshops.aanvraag_in_behandeling",
+    "workshops.aanvraag_ingepland",
+    "workshops.aanvraag_herpland",
+    "workshops.aanvraag_uitgesteld",
+    "workshops.aanvraag_geannuleerd",
+    "workshops.aanvraag_bericht",
+    "inspiraties.ter_review",
+    "inspiraties.teruggestuurd",
+    "inspiraties.gepubliceerd",
 }
 
 
