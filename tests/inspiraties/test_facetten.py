@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlencode
 
 import pytest
+from django.db import connection
 
 from inspiraties.demo import inspiraties_laden
 from tests.factories import maak_inspiratie
@@ -82,7 +83,9 @@ def resultaataantal(bezoeker, url: str) -> int:
     return int(kop.group(1))
 
 
-def controleer_elke_optie(bezoeker, url: str) -> dict[str, dict[str, int]]:
+def controleer_elke_optie(
+    bezoeker, url: str, facetten=("werkmodel", "provincie", "thema", "doelgroep")
+) -> dict[str, dict[str, int]]:
     """Tick every option of the page at `url`; return the counts shown, per filter."""
     formulier = Catalogusformulier(bezoeker.get(url).content.decode())
     actieve_filters = {v["name"] for v in formulier.vakjes if v["checked"]}
@@ -99,7 +102,7 @@ def controleer_elke_optie(bezoeker, url: str) -> dict[str, dict[str, int]]:
         assert resultaataantal(bezoeker, gevolgd) == aantal, (
             f"{vakje['name']}={vakje['value']} toont ({aantal}), {gevolgd} geeft er een ander"
         )
-    assert set(getoond) == {"werkmodel", "provincie", "thema", "doelgroep"}
+    assert set(getoond) == set(facetten)
     return getoond
 
 
@@ -125,8 +128,13 @@ def test_elke_optie_van_een_zoekopdracht_telt_wat_aanvinken_geeft(bezoeker, demo
 
 def test_elke_optie_van_een_gezochte_en_gefilterde_pagina(bezoeker, demo):
     url = "/inspiraties/?q=vrijwilligers&werkmodel=vrijwillig-engagement"
+    getoond = controleer_elke_optie(bezoeker, url)  # on every database: counts match results
+    if connection.vendor != "sqlite":
+        # PostgreSQL matches whole (stemmed) words, so "vrijwilligers" finds fewer stories than
+        # SQLite's substring search ("vrijwilligerswerk"); the numbers below are SQLite's.
+        assert resultaataantal(bezoeker, url) == getoond["werkmodel"]["vrijwillig-engagement"]
+        return
     assert resultaataantal(bezoeker, url) == 14
-    getoond = controleer_elke_optie(bezoeker, url)
     # Search and filter together, against the search alone (4) and the catalogue (15).
     assert getoond["doelgroep"]["buurtbewoners"] == 7
     assert resultaataantal(bezoeker, "/inspiraties/?q=vrijwilligers&doelgroep=buurtbewoners") == 7
@@ -225,9 +233,13 @@ def test_postgresql_telt_met_dezelfde_zoekvector_als_de_resultaten(bezoeker, wer
     maak_inspiratie(titel="Koken", verhaal="Een vrijwilliger kookt soep.", provincie="limburg")
     maak_inspiratie(titel="Iets anders", provincie="limburg")
     # Dutch stemming: "vrijwilligers" also finds "vrijwilliger", in the counts as in the list.
-    getoond = controleer_elke_optie(bezoeker, "/inspiraties/?q=vrijwilligers")
+    getoond = controleer_elke_optie(
+        bezoeker, "/inspiraties/?q=vrijwilligers", facetten=("werkmodel", "provincie")
+    )
     assert resultaataantal(bezoeker, "/inspiraties/?q=vrijwilligers") == 2
     assert {p: n for p, n in getoond["provincie"].items() if n} == {"antwerpen": 1, "limburg": 1}
     # Web-search syntax: "-soep" leaves out the story about soup.
-    getoond = controleer_elke_optie(bezoeker, "/inspiraties/?q=vrijwilligers -soep")
+    getoond = controleer_elke_optie(
+        bezoeker, "/inspiraties/?q=vrijwilligers -soep", facetten=("werkmodel", "provincie")
+    )
     assert {p: n for p, n in getoond["provincie"].items() if n} == {"antwerpen": 1}
