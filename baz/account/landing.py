@@ -1,8 +1,11 @@
 """Where a person lands after logging in. Apps register a function `user -> url | None` (in
-their AppConfig.ready); the first that answers wins, else LOGIN_REDIRECT_URL. An explicit and
+their AppConfig.ready); the first that answers wins; else staff land on the staff start page
+(/beheer/), everyone else on LOGIN_REDIRECT_URL. An explicit and
 safe `?next=` always goes first (Django's LoginView checks it)."""
 
 from collections.abc import Callable
+
+from django.urls import reverse
 
 _LANDINGEN: list[Callable] = []
 
@@ -18,4 +21,6 @@ def landingspagina(user) -> str | None:
     for functie in _LANDINGEN:
         if url := functie(user):
             return url
+    if user.is_active and user.is_staff:
+        return reverse("admin:index")
     return None
