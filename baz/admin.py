@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
-from django.contrib.auth.admin import UserAdmin
-from django.contrib.auth.models import User
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, Permission, User
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -184,7 +184,39 @@ class AuditregelAdmin(admin.ModelAdmin):
         return False
 
 
-class GebruikerAdmin(UserAdmin):
+STANDAARDRECHTEN = {
+    "add": _("toevoegen"),
+    "change": _("wijzigen"),
+    "delete": _("verwijderen"),
+    "view": _("bekijken"),
+}
+
+
+def recht_naam(recht: Permission) -> str:
+    """A permission as staff read it when they give one: "Inspiraties | inspiratie |
+    toevoegen". Django stores the names of its standard permissions in English in the
+    database ("Can add inspiratie"); the names an app gives its own are Dutch already."""
+    actie, _scheiding, model = recht.codename.partition("_")
+    if actie in STANDAARDRECHTEN and model == recht.content_type.model:
+        return f"{recht.content_type} | {STANDAARDRECHTEN[actie]}"
+    return f"{recht.content_type} | {recht.name}"
+
+
+class RechtenInHetNederlands:
+    """The permissions of a user or group listed with their Dutch names (recht_naam)."""
+
+    def formfield_for_manytomany(self, db_field, request=None, **kwargs):
+        veld = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if veld is not None and db_field.related_model is Permission:
+            veld.label_from_instance = recht_naam
+        return veld
+
+
+class GroepAdmin(RechtenInHetNederlands, GroupAdmin):
+    pass
+
+
+class GebruikerAdmin(RechtenInHetNederlands, UserAdmin):
     """Django's user admin, with the one-line rule on names, username and address (they end up
     in mails, CSV exports and the admin log)."""
 
@@ -201,3 +233,5 @@ class GebruikerAdmin(UserAdmin):
 
 admin.site.unregister(User)
 admin.site.register(User, GebruikerAdmin)
+admin.site.unregister(Group)
+admin.site.register(Group, GroepAdmin)

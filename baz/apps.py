@@ -9,15 +9,18 @@ class BazConfig(AppConfig):
     verbose_name = _("BurgersAanZet")
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the deployment checks)
+        from . import beheer, checks  # noqa: F401  (checks registers the deployment checks)
         from .persoonsgegevens import register
 
         # Each app's `persoonsgegevens` module, as the admin finds admin.py.
         register.ontdekken()
+        # Each app's `beheer` module: its blocks of the staff start page (baz/beheer.py).
+        beheer.ontdekken()
 
 
 class BazAdminConfig(admin_apps.AdminConfig):
-    """The admin at /beheer/, with the second factor for staff (baz.tweestaps)."""
+    """The admin at /beheer/, with the second factor for staff (baz.tweestaps) and the staff
+    start page on its index (baz.beheer)."""
 
     default = False
-    default_site = "baz.tweestaps.BazAdminSite"
+    default_site = "baz.beheer.BeheerSite"

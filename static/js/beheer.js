@@ -8,6 +8,13 @@
 //   which ARIA does not allow: it becomes an image with that name;
 // - a tabular inline too wide for the screen scrolls sideways, but without a row there is
 //   nothing in it to reach by keyboard: the scrolling region itself takes the focus.
+// And two things Django leaves in English or says where it does not apply:
+// - the yes/no icons of a list or a read-only field have "True", "False" or "None" as their
+//   text (Django writes the Python value into alt): they get "Ja", "Nee", "Onbekend";
+// - the time-zone note ("Let op: vul tijden in volgens de tijdzone ...") that Django's
+//   DateTimeShortcuts puts under every date field, when the browser's clock is in another
+//   time zone than the server's: a date without a time does not depend on the time zone, so
+//   the note goes, with the field's reference to it; date-and-time fields keep theirs.
 (function () {
   "use strict";
 
@@ -83,11 +90,39 @@
     });
   }
 
+  var JA_NEE = { yes: "Ja", no: "Nee", unknown: "Onbekend" };
+
+  function janeeiconen(wortel) {
+    wortel.querySelectorAll("img[src*='/admin/img/icon-']").forEach(function (icoon) {
+      var soort = /\/admin\/img\/icon-(yes|no|unknown)\./.exec(icoon.getAttribute("src"));
+      if (soort && icoon.getAttribute("alt") !== JA_NEE[soort[1]]) {
+        icoon.setAttribute("alt", JA_NEE[soort[1]]);
+      }
+    });
+  }
+
+  function tijdzonenotas(wortel) {
+    wortel.querySelectorAll(".timezonewarning[id$='_timezone_warning_helptext']").forEach(
+      function (nota) {
+        var veld = document.getElementById(nota.id.replace(/_timezone_warning_helptext$/, ""));
+        if (!veld || !veld.matches("input.vDateField") || veld.closest("p.datetime")) return;
+        var rest = (veld.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+          return id && id !== nota.id;
+        });
+        if (rest.length) veld.setAttribute("aria-describedby", rest.join(" "));
+        else veld.removeAttribute("aria-describedby");
+        nota.remove();
+      }
+    );
+  }
+
   function herstellen(wortel) {
     tabelvelden(wortel);
     keuzevakken(wortel);
     filtericonen(wortel);
     scrollvakken(wortel);
+    janeeiconen(wortel);
+    tijdzonenotas(wortel);
   }
 
   // Django builds the filter_horizontal widgets, the autocomplete boxes and new inline rows
