@@ -1,6 +1,6 @@
 """Where a person lands after logging in. Apps register a function `user -> url | None` (in
-their AppConfig.ready); the first that answers wins; else staff land on the staff start page
-(/beheer/), everyone else on LOGIN_REDIRECT_URL. An explicit and
+their AppConfig.ready). Staff land on the staff start page (/beheer/); anyone else where the
+first registered function sends them, else on LOGIN_REDIRECT_URL. An explicit and
 safe `?next=` always goes first (Django's LoginView checks it)."""
 
 from collections.abc import Callable
@@ -18,9 +18,9 @@ def registreren(functie: Callable) -> Callable:
 
 
 def landingspagina(user) -> str | None:
+    if user.is_active and user.is_staff:
+        return reverse("admin:index")  # what needs them today, with links to their networks
     for functie in _LANDINGEN:
         if url := functie(user):
             return url
-    if user.is_active and user.is_staff:
-        return reverse("admin:index")
     return None
