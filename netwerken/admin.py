@@ -89,6 +89,17 @@ class BegeleidersKeuze:
             )
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        veld = form.base_fields.get("begeleiders")
+        if veld is not None and obj is not None and obj.pk:
+            # Who guides it today stays on offer, also after leaving the group: saving the
+            # network for another reason must not silently remove them.
+            veld.queryset = mogen_begeleiden() | obj.begeleiders.model.objects.filter(
+                pk__in=obj.begeleiders.values("pk")
+            )
+        return form
+
 
 class PerNetwerk:
     """Shows the rows of the networks the staff member may see (see the module docstring);

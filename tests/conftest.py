@@ -74,6 +74,7 @@ def pytest_terminal_summary(terminalreporter):
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.BEWAARDE_UPLOADS_MAP = tmp_path / "bewaarde-uploads"
 
 
 @pytest.fixture(autouse=True)

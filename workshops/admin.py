@@ -240,6 +240,17 @@ class AanvraagAdmin(admin.ModelAdmin):
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        veld = form.base_fields.get("begeleider")
+        if veld is not None and obj is not None and obj.begeleider_id:
+            # Whoever guides this request stays on offer, also if they left the group: saving
+            # a note must not silently remove them.
+            veld.queryset = mogen_begeleiden() | type(obj.begeleider).objects.filter(
+                pk=obj.begeleider_id
+            )
+        return form
+
     def save_model(self, request, obj: Aanvraag, form, change):
         # Status, date and place are read-only here: they change through the steps below.
         obj.laatste_activiteit_op = timezone.now()
@@ -337,6 +348,9 @@ class AanvraagAdmin(admin.ModelAdmin):
             "stap": stap,
             "form": form,
             "krijgt_mail": stap in services.MAILT_AANVRAGER,
+            "sessie": aanvraag.sessies.filter(
+                geannuleerd_op__isnull=True, begint_op__gt=timezone.now()
+            ).first(),
         }
         return TemplateResponse(
             request, "admin/workshops/aanvraag/stap.html", context, status=status

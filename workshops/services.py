@@ -203,11 +203,19 @@ _STAPMAILS = {
     ),
 }
 MAILT_AANVRAGER = {*_STAPMAILS, "herplannen"}
+# What participants of the request's session read when it does not go on.
+SESSIE_VERVALT = {
+    S.UITGESTELD: gettext_lazy("De workshop is uitgesteld; de nieuwe datum volgt."),
+    S.GEANNULEERD: gettext_lazy("De workshop gaat niet door."),
+}
+# How far ahead a request can be planned.
+MAX_VOORUIT = timedelta(days=2 * 365)
 soorten_benoemen(
     {
         "workshops.aanvraag_in_behandeling": gettext_lazy("Aanvraag in behandeling"),
         "workshops.aanvraag_ingepland": gettext_lazy("Aanvraag ingepland (datum en plaats)"),
         "workshops.aanvraag_herpland": gettext_lazy("Aanvraag: datum of plaats gewijzigd"),
+        "workshops.sessie_gewijzigd": gettext_lazy("Sessie verplaatst (aan wie ingeschreven is)"),
         "workshops.aanvraag_uitgesteld": gettext_lazy("Aanvraag uitgesteld (met de reden)"),
         "workshops.aanvraag_geannuleerd": gettext_lazy("Aanvraag geannuleerd (met de reden)"),
         "workshops.aanvraag_bericht": gettext_lazy("Bericht van een aanvrager (melding aan BAZ)"),
@@ -228,6 +236,13 @@ class OvergangNietToegestaan(ValidationError):
 
 def toegestane_stappen(aanvraag: Aanvraag) -> tuple[str, ...]:
     return OVERGANGEN.get(aanvraag.status, ())
+
+
+def _datum_controleren(gepland_op: datetime, nu: datetime) -> None:
+    if gepland_op <= nu:
+        raise OvergangNietToegestaan(_("Kies een datum in de toekomst."), code="datum_voorbij")
+    if gepland_op > nu + MAX_VOORUIT:
+        raise OvergangNietToegestaan(_("Kies een datum binnen de twee jaar."), code="te_ver")
 
 
 def _datum_tekst(moment: datetime) -> str:
@@ -288,10 +303,7 @@ def aanvraag_status_wijzigen(
                     _("Vul de datum, het uur en de plaats in om de aanvraag in te plannen."),
                     code="datum_plaats",
                 )
-            if gepland_op <= nu:
-                raise OvergangNietToegestaan(
-                    _("Kies een datum in de toekomst."), code="datum_voorbij"
-                )
+            _datum_controleren(gepland_op, nu)
             aanvraag.gepland_op = gepland_op
             aanvraag.geplande_plaats = geplande_plaats
             velden += ["gepland_op", "geplande_plaats"]
@@ -338,9 +350,11 @@ def aanvraag_status_wijzigen(
                 _aanvrager_mailen(
                     aanvraag, soort, onderwerp % {"titel": aanvraag.workshop}, **context
                 )
-        if status == S.GEANNULEERD:
+        if status in {S.UITGESTELD, S.GEANNULEERD}:
+            # The request's session does not go on: its participants are told, in neutral
+            # words (the reason given here may be the association's own and is theirs).
             for sessie in aanvraag.sessies.filter(geannuleerd_op__isnull=True, begint_op__gt=nu):
-                sessie_annuleren(sessie=sessie, reden=reden, door=door)
+                sessie_annuleren(sessie=sessie, reden=str(SESSIE_VERVALT[status]), door=door)
     return aanvraag
 
 
@@ -369,7 +383,7 @@ def aanvraag_herplannen(
     *, aanvraag: Aanvraag, gepland_op: datetime, geplande_plaats: str, door=None
 ) -> Aanvraag:
     """Change the date or place of a planned request: the requester is mailed what changed,
-    and the request's session moves along (its participants are mailed by the session)."""
+    and the request's session moves along, its participants mailed with the new date."""
     geplande_plaats = geplande_plaats.strip()
     with transaction.atomic():
         aanvraag = (
@@ -384,8 +398,7 @@ def aanvraag_herplannen(
             )
         if not geplande_plaats:
             raise OvergangNietToegestaan(_("Vul de plaats in."), code="plaats")
-        if gepland_op <= timezone.now():
-            raise OvergangNietToegestaan(_("Kies een datum in de toekomst."), code="datum_voorbij")
+        _datum_controleren(gepland_op, timezone.now())
         if gepland_op == aanvraag.gepland_op and geplande_plaats == aanvraag.geplande_plaats:
             return aanvraag
         vorige_datum, vorige_plaats = aanvraag.gepland_op, aanvraag.geplande_plaats
@@ -398,6 +411,22 @@ def aanvraag_herplannen(
             sessie.begint_op, sessie.eindigt_op = gepland_op, gepland_op + duur
             sessie.plaats = geplande_plaats
             sessie.save(update_fields=["begint_op", "eindigt_op", "plaats"])
+            for inschrijving in sessie.inschrijvingen.actief():
+                mail_in_wachtrij(
+                    ontvanger=inschrijving.email,
+                    onderwerp=_("Gewijzigd: “%(titel)s” nu op %(datum)s")
+                    % {"titel": sessie.workshop, "datum": _datum_tekst(gepland_op)},
+                    template="workshops/mail/sessie_gewijzigd.txt",
+                    soort="workshops.sessie_gewijzigd",
+                    sleutel=sleutel_voor(inschrijving),
+                    context={
+                        "inschrijving": inschrijving,
+                        "sessie": sessie,
+                        "vorige_datum": vorige_datum,
+                        "vorige_plaats": vorige_plaats,
+                    },
+                    bijlage=_sessie_bijlage(sessie),
+                )
         audit.vastleggen(
             door=door,
             actie="workshops.aanvraag_herpland",
@@ -556,10 +585,12 @@ def aanvraag_annuleren_door_aanvrager(*, aanvraag: Aanvraag, reden: str = "") ->
         bericht = AanvraagBericht.objects.create(
             aanvraag=aanvraag, soort=AanvraagBericht.Soort.ANNULERING, tekst=reden.strip()
         )
+        # The requester's own words stay in their message only (erased with the request);
+        # the history, the audit trail and the mails say it in neutral words.
         aanvraag = aanvraag_status_wijzigen(
             aanvraag=aanvraag,
             status=S.GEANNULEERD,
-            reden=reden.strip() or _("Geannuleerd door de aanvrager."),
+            reden=_("Geannuleerd door de aanvrager."),
             door_aanvrager=True,
         )
         _bericht_melden(aanvraag, bericht)

@@ -3,7 +3,10 @@
 Its members are offered as begeleider in /beheer/ (superusers too) and hold what facilitating
 needs there: the network, its meetings and verslagen, its members, cases and evaluations, the
 coachingtrajecten. Not `alle_netwerken_bekijken`: a begeleider enters the members-only space of
-the networks they facilitate, not every network."""
+the networks they facilitate, not every network.
+
+Who facilitates today (a begeleider of a network, a coachingtraject or a workshop request) joins
+the group, so nobody loses access to their networks, or their place as begeleider, at deploy."""
 
 from django.db import migrations
 
@@ -48,11 +51,32 @@ def aanmaken(apps, schema_editor):
                     content_type__app_label=app_label, codename=f"{actie}_{model}"
                 )
             )
+    huidige_begeleiders_toevoegen(apps, schema_editor)
+
+
+def huidige_begeleiders_toevoegen(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    groep = Group.objects.get(name=GROEP)
+    User = apps.get_model("auth", "User")
+    Netwerk = apps.get_model("netwerken", "Netwerk")
+    Coachingtraject = apps.get_model("netwerken", "Coachingtraject")
+    Aanvraag = apps.get_model("workshops", "Aanvraag")
+    huidige = (
+        set(Netwerk.begeleiders.through.objects.values_list("user_id", flat=True))
+        | set(Coachingtraject.begeleiders.through.objects.values_list("user_id", flat=True))
+        | set(
+            Aanvraag.objects.filter(begeleider__isnull=False).values_list(
+                "begeleider_id", flat=True
+            )
+        )
+    )
+    groep.user_set.add(*User.objects.filter(pk__in=huidige, is_active=True, is_staff=True))
 
 
 class Migration(migrations.Migration):
     dependencies = [
         ("netwerken", "0003_rechten"),
+        ("workshops", "0004_eenregelvelden"),
         ("baz", "0002_gemeenten"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),

@@ -134,13 +134,13 @@ def test_de_pijplijn_van_begin_tot_eind_met_de_mails(
     assert "Zaal De Linde" in mail.tekst and "Jeugdlokaal KSA" in mail.tekst  # now and before
     assert Auditregel.objects.filter(actie="workshops.aanvraag_herpland").count() == 1
 
-    # Postponed, with the reason in the mail; then cancelled, which cancels the session too.
+    # Postponed, with the reason in the mail, which cancels the session too; then cancelled.
+    Inschrijving.objects.create(sessie=sessie, naam="Lid", email="lid@ksa.be", status="bevestigd")
     with django_capture_on_commit_callbacks(execute=True):
         services.aanvraag_status_wijzigen(
             aanvraag=aanvraag, status=S.UITGESTELD, door=medewerker, reden="De zaal is bezet."
         )
     assert "De zaal is bezet." in Mail.objects.get(soort="workshops.aanvraag_uitgesteld").tekst
-    Inschrijving.objects.create(sessie=sessie, naam="Lid", email="lid@ksa.be", status="bevestigd")
     with django_capture_on_commit_callbacks(execute=True):
         services.aanvraag_status_wijzigen(
             aanvraag=aanvraag, status=S.GEANNULEERD, door=medewerker, reden="Vereniging stopt."
@@ -293,7 +293,12 @@ def test_annuleren_vraagt_bevestiging_en_mailt_beide_kanten(
     aanvraag.refresh_from_db()
     assert aanvraag.status == "geannuleerd"
     laatste = aanvraag.wijzigingen.last()
-    assert laatste.door_aanvrager and laatste.reden == "We vonden geen zaal."
+    assert laatste.door_aanvrager and laatste.reden == "Geannuleerd door de aanvrager."
+    # The requester's own words stay in their message only (erased with the request), not in
+    # the history, the audit trail, the session or the mails to its participants.
+    assert AanvraagBericht.objects.get(soort="annulering").tekst == "We vonden geen zaal."
+    assert not Auditregel.objects.filter(omschrijving__contains="geen zaal").exists()
+    assert "geen zaal" not in Sessie.objects.get(pk=sessie.pk).annuleringsreden
     bevestiging = Mail.objects.get(soort="workshops.aanvraag_geannuleerd")
     assert (
         bevestiging.ontvanger == "tom@ksa.be" and "Je annuleerde je aanvraag" in bevestiging.tekst
@@ -369,3 +374,91 @@ def test_de_begeleider_kies_je_op_naam_uit_wie_mag_begeleiden(
     html = medewerker_client.get(url).content.decode()
     assert f'<option value="{begeleider.pk}">Bart Begeleider</option>' in html
     assert "Ruben Redacteur" not in html and ">ruben<" not in html
+
+
+# --- Review fixes: the session follows the request; nothing claims what did not happen -------
+
+
+def _ingepland_met_deelnemer(aanvraag, medewerker):
+    _zet(aanvraag, S.INGEPLAND)
+    sessie = services.sessie_maken_voor_aanvraag(aanvraag=aanvraag, door=medewerker)
+    Inschrijving.objects.create(sessie=sessie, naam="Lid", email="lid@ksa.be", status="bevestigd")
+    return sessie
+
+
+def test_uitstellen_annuleert_de_sessie_en_verwittigt_de_deelnemers(
+    aanvraag, medewerker, django_capture_on_commit_callbacks
+):
+    sessie = _ingepland_met_deelnemer(aanvraag, medewerker)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.aanvraag_status_wijzigen(
+            aanvraag=aanvraag, status=S.UITGESTELD, door=medewerker, reden="Onze zaal is bezet."
+        )
+    sessie.refresh_from_db()
+    assert sessie.geannuleerd_op is not None
+    mail = Mail.objects.get(soort="workshops.sessie_geannuleerd", ontvanger="lid@ksa.be")
+    assert "uitgesteld" in mail.tekst and "Onze zaal" not in mail.tekst  # neutral words
+    # Planned again on a new date: a new session can be made for it.
+    services.aanvraag_status_wijzigen(
+        aanvraag=aanvraag,
+        status=S.INGEPLAND,
+        door=medewerker,
+        gepland_op=timezone.now() + TOEKOMST * 2,
+        geplande_plaats="Zaal De Linde",
+    )
+    nieuw = services.sessie_maken_voor_aanvraag(aanvraag=aanvraag, door=medewerker)
+    assert nieuw.pk != sessie.pk and nieuw.geannuleerd_op is None
+
+
+def test_herplannen_mailt_de_deelnemers_van_de_sessie(
+    aanvraag, medewerker, django_capture_on_commit_callbacks
+):
+    _ingepland_met_deelnemer(aanvraag, medewerker)
+    nieuw = timezone.now().replace(microsecond=0) + TOEKOMST * 2
+    with django_capture_on_commit_callbacks(execute=True):
+        services.aanvraag_herplannen(
+            aanvraag=aanvraag, gepland_op=nieuw, geplande_plaats="Zaal De Linde", door=medewerker
+        )
+    mail = Mail.objects.get(soort="workshops.sessie_gewijzigd", ontvanger="lid@ksa.be")
+    assert "Zaal De Linde" in mail.tekst and "BEGIN:VEVENT" in mail.bijlage_inhoud
+
+
+def test_een_datum_ver_in_de_toekomst_geeft_een_melding_geen_500(
+    medewerker_client, workshop, gemeenten
+):
+    aanvraag = _zet(maak_aanvraag(workshop, gemeenten), S.IN_BEHANDELING)
+    url = reverse("admin:workshops_aanvraag_stap", args=[aanvraag.pk, "ingepland"])
+    response = medewerker_client.post(
+        url, {"gepland_op_0": "9999-12-31", "gepland_op_1": "23:59", "geplande_plaats": "Zaal"}
+    )
+    assert response.status_code == 400
+    assert "Kies een datum binnen de twee jaar." in response.content.decode()
+
+
+def test_de_huidige_begeleider_blijft_gekozen_ook_buiten_de_groep(
+    medewerker_client, django_user_model, workshop, gemeenten
+):
+    oud = django_user_model.objects.create_user(
+        "oud", "oud@example.org", "x", is_staff=True, first_name="Olga", last_name="Oud"
+    )
+    aanvraag = maak_aanvraag(workshop, gemeenten)
+    Aanvraag.objects.filter(pk=aanvraag.pk).update(begeleider=oud)
+    html = medewerker_client.get(
+        reverse("admin:workshops_aanvraag_change", args=[aanvraag.pk])
+    ).content.decode()
+    assert f'<option value="{oud.pk}" selected>Olga Oud</option>' in html
+
+
+def test_de_datamigratie_zet_wie_nu_begeleidt_in_de_groep(django_user_model, workshop, gemeenten):
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    oud = django_user_model.objects.create_user("oud", "oud@example.org", "x", is_staff=True)
+    aanvraag = maak_aanvraag(workshop, gemeenten)
+    Aanvraag.objects.filter(pk=aanvraag.pk).update(begeleider=oud)
+    migratie = importlib.import_module("netwerken.migrations.0004_begeleiders")
+    migratie.huidige_begeleiders_toevoegen(apps, None)
+    assert oud.groups.filter(name="Begeleiders").exists()
+    assert Group.objects.get(name="Begeleiders").user_set.count() == 1
