@@ -5,7 +5,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import audit, mail
+from . import (
+    admin_pakketten,  # noqa: F401  (the packages' admins, in Dutch)
+    audit,
+    mail,
+)
 from .models import Auditregel, Gemeente, Mail, Wissing
 from .persoonsgegevens.register import links_verbergen
 from .persoonsgegevens.services import aantallen_tekst

@@ -120,9 +120,9 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "taggit",
     "django_filters",
-    "django_tasks_db",
+    "baz.pakketten.TakenConfig",  # django_tasks_db, with Dutch names
     "django_otp",
-    "django_otp.plugins.otp_totp",
+    "baz.pakketten.OtpTotpConfig",  # django_otp.plugins.otp_totp, with Dutch names
     "baz",
     "inspiraties",
     "workshops",
@@ -265,6 +265,26 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 WISLOG_PAD = Path(os.environ.get("WISLOG_PAD") or BASE_DIR / "var" / "wislog.jsonl")
 if WISLOG_PAD.is_dir():
     raise ImproperlyConfigured(f"WISLOG_PAD must be a file, not a directory: {WISLOG_PAD}.")
+# An image staff chose in a form that came back with an error, kept until the next submit
+# (baz/beheerformulieren/afbeelding.py): the raw upload, EXIF and GPS still in it, so in a
+# folder nothing serves. With several app servers, on storage they share.
+BEWAARDE_UPLOADS_MAP = Path(
+    os.environ.get("BEWAARDE_UPLOADS_MAP") or BASE_DIR / "var" / "bewaarde-uploads"
+)
+if not BEWAARDE_UPLOADS_MAP.is_absolute():
+    raise ImproperlyConfigured(
+        f"BEWAARDE_UPLOADS_MAP must be an absolute path, got {str(BEWAARDE_UPLOADS_MAP)!r}."
+    )
+if BEWAARDE_UPLOADS_MAP.exists() and not BEWAARDE_UPLOADS_MAP.is_dir():
+    raise ImproperlyConfigured(
+        f"BEWAARDE_UPLOADS_MAP must be a directory, not a file: {BEWAARDE_UPLOADS_MAP}."
+    )
+for _publiek in [MEDIA_ROOT, STATIC_ROOT, *STATICFILES_DIRS]:
+    if BEWAARDE_UPLOADS_MAP.resolve().is_relative_to(Path(_publiek).resolve()):
+        raise ImproperlyConfigured(
+            f"BEWAARDE_UPLOADS_MAP must not be inside {_publiek}, which is served publicly: "
+            f"{BEWAARDE_UPLOADS_MAP}."
+        )
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

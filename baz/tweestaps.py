@@ -4,7 +4,7 @@ The admin at /beheer/ lets a staff member in only once the session is verified w
 from their app, when `BEHEER_TWEESTAPS` is on (the default in production) or when they linked
 an app themselves. Codes are throttled by django-otp (1, 2, 4, ... seconds after each wrong
 code) and by the shared rate limit. A lost phone: a superuser deletes the colleague's device
-in the admin ("TOTP devices"), after which the colleague links a new app.
+in the admin ("authenticator-apps"), after which the colleague links a new app.
 """
 
 import logging

@@ -5,9 +5,12 @@ Each piece is tested on a small form of its own, and once on the real inspiratie
 (inspiraties/forms.py, inspiraties/admin.py). The endpoints: staff only (and past the second factor), bad input 400.
 """
 
+import base64
 import io
 import re
+import shutil
 import time
+from pathlib import Path
 
 import pytest
 from django import forms
@@ -29,10 +32,11 @@ from baz.beheerformulieren import (
     ThemaInvoer,
     bewaarde_bestanden_opruimen,
 )
-from baz.beheerformulieren.afbeelding import BEWAARTIJD, TIJDELIJK, ZOUT, bewaren
+from baz.beheerformulieren.afbeelding import BEWAARTIJD, ZOUT, bewaarplaats, bewaren
 from baz.beheerformulieren.views import MAX_VOORBEELD_BYTES
 from baz.tekst import markdown_naar_html
 from inspiraties.models import Inspiratie
+from tests.test_deploy import PRODUCTIE, manage
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +46,11 @@ TOEVOEGEN = "/beheer/inspiraties/inspiratie/add/"
 
 
 # --- Personas and helpers ------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _bewaarde_uploads_in_tmp(settings, tmp_path):
+    settings.BEWAARDE_UPLOADS_MAP = tmp_path / "bewaarde-uploads"
 
 
 @pytest.fixture
@@ -81,9 +90,26 @@ def inspiratie_gegevens(werkmodellen, **extra) -> dict:
 
 def bewaarde_bestanden() -> list[str]:
     try:
-        return default_storage.listdir(TIJDELIJK.rstrip("/"))[1]
+        return bewaarplaats().listdir("")[1]
     except FileNotFoundError:
         return []
+
+
+def bestanden_in(map_: Path) -> list[Path]:
+    return [pad for pad in map_.rglob("*") if pad.is_file()] if map_.exists() else []
+
+
+def foto_met_gps(naam="thuis.jpg") -> SimpleUploadedFile:
+    """A photo as a phone makes it: the camera and where it was taken in its EXIF."""
+    exif = Image.Exif()
+    exif[0x010F] = "MerkVanDeCamera"  # Make
+    exif.get_ifd(0x8825)[2] = (51.0, 8.0, 30.0)  # GPSLatitude
+    buffer = io.BytesIO()
+    Image.new("RGB", (640, 400), (200, 120, 40)).save(buffer, format="JPEG", exif=exif.tobytes())
+    return SimpleUploadedFile(naam, buffer.getvalue(), content_type="image/jpeg")
+
+
+NIET_MEER = "De afbeelding die je koos, is niet meer bewaard. Kies ze opnieuw."
 
 
 class FotoForm(BewaardeBestandenMixin, forms.Form):
@@ -283,6 +309,52 @@ def test_een_geldige_afbeelding_blijft_bewaard_bij_een_andere_fout(medewerker):
     assert opnieuw.has_changed() and "foto" in opnieuw.changed_data
 
 
+def test_het_ruwe_bestand_staat_buiten_media_en_heeft_geen_adres(medewerker, settings):
+    """The kept file is the raw upload, EXIF and GPS still in it: not in MEDIA (served by the
+    web server or a public bucket), but in a folder of its own that has no URL."""
+    form = FotoForm({"naam": ""}, {"foto": foto_met_gps()}, gebruiker=medewerker)
+    assert not form.is_valid()
+    html = str(form["foto"])
+    assert "Gekozen afbeelding: thuis.jpg (blijft bewaard)" in html
+
+    assert bestanden_in(Path(settings.MEDIA_ROOT)) == []
+    [bewaard] = bestanden_in(Path(settings.BEWAARDE_UPLOADS_MAP))
+    assert b"MerkVanDeCamera" in bewaard.read_bytes()  # raw indeed, so it must stay private
+    assert bewaard.stat().st_mode & 0o777 == 0o600
+    assert not default_storage.exists(bewaard.name)
+    with pytest.raises(ValueError):
+        bewaarplaats().url(bewaard.name)
+    assert "/media/" not in html and bewaard.name not in html.replace(token_uit(form), "")
+
+    # The thumbnail is made in memory and re-encoded: no EXIF reaches the page.
+    src = re.search(r'src="data:image/webp;base64,([^"]+)"', html).group(1)
+    miniatuur = base64.b64decode(src)
+    assert b"MerkVanDeCamera" not in miniatuur and b"Exif" not in miniatuur
+    with Image.open(io.BytesIO(miniatuur)) as beeld:
+        assert beeld.format == "WEBP" and max(beeld.size) == 120
+        assert not beeld.getexif()
+
+
+@pytest.mark.parametrize("waar", ["map leeggemaakt", "andere server"])
+def test_is_het_bestand_weg_dan_vraagt_het_formulier_het_opnieuw(medewerker, settings, waar):
+    eerst = FotoForm({"naam": ""}, {"foto": afbeelding()}, gebruiker=medewerker)
+    eerst.is_valid()
+    token = token_uit(eerst)
+    if waar == "map leeggemaakt":
+        shutil.rmtree(settings.BEWAARDE_UPLOADS_MAP)
+    else:  # a server that shares no folder with the one that kept it
+        settings.BEWAARDE_UPLOADS_MAP = Path(settings.BEWAARDE_UPLOADS_MAP).parent / "elders"
+    weer = FotoForm({"naam": "Mieke", "foto__bewaard": token}, {}, gebruiker=medewerker)
+    assert not weer.is_valid()
+    assert weer.errors["foto"] == [NIET_MEER]  # not "required": what happened
+    assert "blijft bewaard" not in str(weer["foto"])
+
+    gekozen = FotoForm(
+        {"naam": "Mieke", "foto__bewaard": token}, {"foto": afbeelding()}, gebruiker=medewerker
+    )
+    assert gekozen.is_valid(), gekozen.errors  # chosen again: fine
+
+
 def test_het_bestand_wordt_pas_bewaard_als_het_formulier_terugkomt(medewerker):
     form = FotoForm({"naam": "Mieke"}, {"foto": afbeelding()}, gebruiker=medewerker)
     assert form.is_valid()
@@ -355,7 +427,7 @@ def _token(gebruiker_id, *, pad=None, veld="foto", geleden=0) -> str:
             return signing.b62_encode(int(time.time()) - geleden)
 
     bewaard = bewaren(afbeelding(), veld="foto", gebruiker_id=gebruiker_id)
-    gegevens = {"p": pad or bewaard.pad, "n": "foto.jpg", "t": "image/jpeg", "v": veld}
+    gegevens = {"p": bewaard.pad if pad is None else pad, "n": "foto.jpg", "t": "image/jpeg", "v": veld}
     return Ondertekenaar(salt=ZOUT).sign_object({**gegevens, "u": str(gebruiker_id)})
 
 
@@ -363,18 +435,23 @@ def _token(gebruiker_id, *, pad=None, veld="foto", geleden=0) -> str:
     "soort", ["andere gebruiker", "veranderd", "verlopen", "ander veld", "buiten de map", "weg"]
 )
 def test_een_verkeerd_token_wordt_genegeerd(medewerker, collega, soort):
+    """A token that is not this user's and field's is ignored without a word; one that is, but
+    too old or whose file is gone, asks to choose the image again."""
     elders = default_storage.save("inspiraties/echt.jpg", ContentFile(afbeelding().read()))
     token = {
         "andere gebruiker": lambda: _token(collega.pk),
         "veranderd": lambda: _token(medewerker.pk)[:-3] + "abc",
         "verlopen": lambda: _token(medewerker.pk, geleden=BEWAARTIJD + 5),
         "ander veld": lambda: _token(medewerker.pk, veld="logo"),
-        "buiten de map": lambda: _token(medewerker.pk, pad=f"{TIJDELIJK}../../{elders}"),
-        "weg": lambda: _token(medewerker.pk, pad=f"{TIJDELIJK}{'0' * 32}"),
+        "buiten de map": lambda: _token(medewerker.pk, pad=f"../media/{elders}"),
+        "weg": lambda: _token(medewerker.pk, pad="0" * 32),
     }[soort]()
     form = FotoForm({"naam": "Mieke", "foto__bewaard": token}, {}, gebruiker=medewerker)
     assert not form.is_valid()
-    assert "foto" in form.errors  # as if no file was chosen
+    if soort in {"verlopen", "weg"}:
+        assert form.errors["foto"] == [NIET_MEER]
+    else:
+        assert "foto" in form.errors and NIET_MEER not in form.errors["foto"]  # as if no file
     assert "blijft bewaard" not in str(form["foto"])
     assert default_storage.exists(elders)
 
@@ -382,7 +459,7 @@ def test_een_verkeerd_token_wordt_genegeerd(medewerker, collega, soort):
 def test_het_pad_van_een_token_moet_precies_in_de_map_staan(medewerker):
     """Even a correctly signed path outside the folder is refused (defence in depth)."""
     elders = default_storage.save("inspiraties/echt.jpg", ContentFile(afbeelding().read()))
-    for pad in [elders, "/etc/passwd", f"{TIJDELIJK}a/../../{elders}", TIJDELIJK]:
+    for pad in [elders, "/etc/passwd", f"{'0' * 32}/../../{elders}", "", "leesmij.txt"]:
         token = _token(medewerker.pk, pad=pad)
         form = FotoForm({"naam": "Mieke", "foto__bewaard": token}, {}, gebruiker=medewerker)
         assert not form.is_valid(), pad
@@ -398,12 +475,19 @@ def test_oude_bewaarde_bestanden_worden_opgeruimd(medewerker):
 
     bewaren(afbeelding(), veld="foto", gebruiker_id=medewerker.pk)
     bewaren(afbeelding(), veld="foto", gebruiker_id=medewerker.pk)
-    vreemd = default_storage.save(f"{TIJDELIJK}leesmij.txt", ContentFile(b"niet van ons"))
+    vreemd = bewaarplaats().save("leesmij.txt", ContentFile(b"niet van ons"))
     assert bewaarde_bestanden_opruimen() == 0  # fresh
     assert len(bewaarde_bestanden()) == 3
     later = timezone.now() + 3 * timezone.timedelta(seconds=BEWAARTIJD)
+    assert bewaarde_bestanden_opruimen(nu=later, droog=True) == 2
+    assert len(bewaarde_bestanden()) == 3  # only counted
     assert bewaarde_bestanden_opruimen(nu=later) == 2
-    assert bewaarde_bestanden() == [vreemd.rsplit("/", 1)[1]]  # only names of ours go
+    assert bewaarde_bestanden() == [vreemd]  # only names of ours go
+
+
+def test_opruimen_zonder_map_is_niets(settings):
+    assert not Path(settings.BEWAARDE_UPLOADS_MAP).exists()
+    assert bewaarde_bestanden_opruimen() == 0
 
 
 def test_in_het_beheer_blijft_de_afbeelding_bij_een_ontbrekende_alt_tekst(
@@ -433,6 +517,74 @@ def test_in_het_beheer_blijft_de_afbeelding_bij_een_ontbrekende_alt_tekst(
     assert inspiratie.afbeelding_breedte == 640
     assert [b for _, b in inspiratie.afbeelding_varianten()] == [480, 640]
     assert bewaarde_bestanden() == []  # used, so removed
+    assert inspiratie.afbeelding.storage.exists(inspiratie.afbeelding.name)
+
+
+@pytest.mark.parametrize("leeg", [True, False])
+def test_in_het_beheer_een_verdwenen_bewaard_bestand_geeft_geen_fout_500(
+    medewerker_client, werkmodellen, settings, leeg
+):
+    """The kept file gone (cleaned up, or kept by another server without a shared folder): the
+    form comes back asking for the image again, and saves nothing without it."""
+    eerst = medewerker_client.post(
+        TOEVOEGEN, inspiratie_gegevens(werkmodellen, afbeelding=afbeelding("buren.jpg"))
+    )
+    token = eerst.content.decode().split('name="afbeelding__bewaard" value="', 1)[1]
+    token = token.split('"', 1)[0]
+    if leeg:
+        for bestand in bestanden_in(Path(settings.BEWAARDE_UPLOADS_MAP)):
+            bestand.unlink()
+    else:
+        shutil.rmtree(settings.BEWAARDE_UPLOADS_MAP)
+
+    gegevens = inspiratie_gegevens(
+        werkmodellen, afbeelding_alt="Buren aan een tafel", afbeelding__bewaard=token
+    )
+    antwoord = medewerker_client.post(TOEVOEGEN, gegevens)
+    assert antwoord.status_code in {200, 400}
+    pagina = antwoord.content.decode()
+    assert NIET_MEER in pagina
+    assert "blijft bewaard" not in pagina
+    assert not Inspiratie.objects.exists()
+
+    gegevens["afbeelding"] = afbeelding("buren.jpg")  # chosen again
+    assert medewerker_client.post(TOEVOEGEN, gegevens).status_code == 302
+    assert Inspiratie.objects.get().afbeelding
+
+
+@pytest.mark.parametrize(
+    ("waarde", "melding"),
+    [
+        ("var/bewaarde-uploads", "BEWAARDE_UPLOADS_MAP must be an absolute path"),
+        ("{media}/bewaard", "BEWAARDE_UPLOADS_MAP must not be inside"),
+        ("{media}", "BEWAARDE_UPLOADS_MAP must not be inside"),
+        ("{static}/bewaard", "BEWAARDE_UPLOADS_MAP must not be inside"),
+        ("{bestand}", "BEWAARDE_UPLOADS_MAP must be a directory"),
+    ],
+)
+def test_een_foute_map_stopt_de_start(tmp_path, waarde, melding):
+    (tmp_path / "een-bestand").write_text("x")
+    map_ = waarde.format(
+        media=tmp_path / "media",
+        static=Path(__file__).resolve().parent.parent / "staticfiles",
+        bestand=tmp_path / "een-bestand",
+    )
+    resultaat = manage(
+        "check", **PRODUCTIE, MEDIA_ROOT=str(tmp_path / "media"), BEWAARDE_UPLOADS_MAP=map_
+    )
+    assert resultaat.returncode != 0
+    assert "ImproperlyConfigured" in resultaat.stderr
+    assert melding in resultaat.stderr
+
+
+def test_een_eigen_map_buiten_media_mag(tmp_path):
+    resultaat = manage(
+        "check",
+        **PRODUCTIE,
+        MEDIA_ROOT=str(tmp_path / "media"),
+        BEWAARDE_UPLOADS_MAP=str(tmp_path / "bewaard"),
+    )
+    assert resultaat.returncode == 0, resultaat.stderr
 
 
 def test_in_het_beheer_telt_een_token_van_een_collega_niet(

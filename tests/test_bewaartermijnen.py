@@ -1,17 +1,29 @@
 """One daily job enforces every retention period, across the apps, idempotently."""
 
+import io
+import os
+import time
 from datetime import date, timedelta
 from io import StringIO
+from pathlib import Path
 
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.utils import timezone
 
+from baz.beheerformulieren.afbeelding import bewaarplaats, bewaren
 from baz.bewaartermijnen import bewaartermijnen
 from baz.models import Mail
 from netwerken.models import Deelnemer, Interesse
 from tests.netwerken.factories import maak_deelnemer, maak_netwerk
 from tests.workshops.conftest import maak_sessie, maak_workshop
 from workshops.models import Inschrijving
+
+
+@pytest.fixture(autouse=True)
+def _bewaarde_uploads_in_tmp(settings, tmp_path):
+    settings.BEWAARDE_UPLOADS_MAP = tmp_path / "bewaarde-uploads"
 
 
 def draai(*args: str) -> str:
@@ -74,3 +86,36 @@ def test_de_privacyverklaring_toont_elke_bewaartermijn(client, db):
         assert f"<td>{termijn.termijn_tekst}</td>" in html
     assert "<td>24 maanden na de laatste activiteit, daarna geanonimiseerd</td>" in html
     assert "<td>90 dagen na het aanmaken, daarna verwijderd</td>" in html
+
+
+def test_het_commando_ruimt_achtergelaten_bewaarde_uploads_op(medewerker, settings):
+    """An image kept for an admin form that was never sent again (baz/beheerformulieren):
+    gone after two hours, by the daily job, even when no other image is kept since."""
+    from PIL import Image
+
+    def bewaar():
+        buffer = io.BytesIO()
+        Image.new("RGB", (64, 40)).save(buffer, format="PNG")
+        upload = SimpleUploadedFile("foto.png", buffer.getvalue(), content_type="image/png")
+        return bewaren(upload, veld="foto", gebruiker_id=medewerker.pk).pad
+
+    oud, bijna, vers = bewaar(), bewaar(), bewaar()
+    map_ = Path(settings.BEWAARDE_UPLOADS_MAP)
+    for naam, uren in [(oud, 2.1), (bijna, 1.9)]:
+        tijd = time.time() - uren * 3600
+        os.utime(map_ / naam, (tijd, tijd))
+    (map_ / "leesmij.txt").write_text("niet van ons")
+    os.utime(map_ / "leesmij.txt", (time.time() - 99 * 3600,) * 2)
+
+    droog = draai("--dry-run")
+    assert "Achtergelaten bewaarde uploads (zou verwijderen): 1." in droog
+    assert len(bewaarplaats().listdir("")[1]) == 4
+
+    assert "Achtergelaten bewaarde uploads (verwijderd): 1." in draai()
+    assert sorted(bewaarplaats().listdir("")[1]) == sorted([bijna, vers, "leesmij.txt"])
+    assert "Achtergelaten bewaarde uploads (verwijderd): 0." in draai()  # idempotent
+
+
+def test_het_commando_zonder_map_voor_bewaarde_uploads(db, settings):
+    assert not Path(settings.BEWAARDE_UPLOADS_MAP).exists()
+    assert "Achtergelaten bewaarde uploads (verwijderd): 0." in draai()

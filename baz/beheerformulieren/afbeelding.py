@@ -2,19 +2,25 @@
 
 A browser never sends a file twice: when the form returns with an error elsewhere (the
 alternative text is missing), the file input is empty again. So when such a form is shown
-again, a valid upload is kept on the server, in the default storage under `TIJDELIJK` with a
-server-made name, and the form carries a signed token for it in a hidden field (signed with
-django.core.signing, for this user and this field, valid for `BEWAARTIJD`). On the next
-submit without a new file the kept file is put back among the uploads before validation, so
-it goes through exactly the same checks as a fresh upload: the field, the form's
-`clean_<field>`, the model field's validators. A token of another user, of another field, that
-is too old or was changed, or a path outside `TIJDELIJK`, is ignored: the field is then empty,
-as it was before this existed.
+again, a valid upload is kept on the server with a server-made name, and the form carries a
+signed token for it in a hidden field (signed with django.core.signing, for this user and this
+field, valid for `BEWAARTIJD`). On the next submit without a new file the kept file is put back
+among the uploads before validation, so it goes through exactly the same checks as a fresh
+upload: the field, the form's `clean_<field>`, the model field's validators. A token of another
+user, of another field, that was changed, or with a path that is not a kept file's name, is
+ignored: the field is then empty, as it was before this existed. A sound token whose file is no
+longer there (too old, cleaned up, or kept by another app server that shares no folder with this
+one) gives the field an error asking to choose the image again, so it is never lost unnoticed.
+
+What is kept is the raw upload, before the app re-encodes it: EXIF and GPS are still in it. So
+it goes to `bewaarplaats()`, a folder of its own (settings.BEWAARDE_UPLOADS_MAP) outside MEDIA
+and STATIC, with no URL: nothing can serve it. The widget shows the uploader's file name and a
+thumbnail made from it in memory (re-encoded, without EXIF) as a data: URL.
 
 The file is written only when the form is shown again (the widget's render), never on a save
 that succeeds; a ModelForm's save() removes the kept file it used, and
-`bewaarde_bestanden_opruimen()` (run whenever a file is kept, and fit for a daily job) removes
-what was left behind.
+`bewaarde_bestanden_opruimen()` (run whenever a file is kept, and daily by `manage.py
+bewaartermijnen`) removes what was left behind.
 
 Wiring, in the app's admin: the widget on the field and the ModelAdmin mixin, which gives the
 form the user to sign for:
@@ -39,11 +45,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import PurePosixPath
 
+from django.conf import settings
 from django.contrib.admin.widgets import AdminFileWidget
 from django.core import signing
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
-from django.core.files.storage import Storage, default_storage
+from django.core.files.storage import FileSystemStorage, Storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -53,16 +60,35 @@ from .weergave import Omhulsel, beschreven_door, media, veld_id
 
 logger = logging.getLogger(__name__)
 
-TIJDELIJK = "tijdelijk/beheer/"
 BEWAARTIJD = 3600  # seconds a token is good for
 OPRUIMEN_NA = timedelta(seconds=2 * BEWAARTIJD)  # a kept file older than this is removed
 MAX_BYTES = 20 * 1024 * 1024  # a larger upload (if a field lets one through) is not kept
 ZOUT = "baz.beheerformulieren.bewaard"
 BEWAARD = "__bewaard"  # suffixes of the hidden token and the "do not use" checkbox
 VERGETEN = "__vergeten"
-# What storage.save() makes of TIJDELIJK + uuid4().hex (a suffix if the name were taken).
-_PAD = re.compile(re.escape(TIJDELIJK) + r"[0-9a-f]{32}(?:_[A-Za-z0-9]{7})?")
+# What storage.save() makes of uuid4().hex (a suffix if the name were taken).
+_PAD = re.compile(r"[0-9a-f]{32}(?:_[A-Za-z0-9]{7})?")
 MINIATUUR = 120  # px, the longest side of the thumbnail beside the kept file's name
+
+
+class _Onzichtbaar(FileSystemStorage):
+    """A FileSystemStorage without a URL (FileSystemStorage would fall back to MEDIA_URL)."""
+
+    def url(self, name):
+        raise ValueError("Kept uploads are not served.")
+
+
+def bewaarplaats() -> Storage:
+    """Where kept uploads go: settings.BEWAARDE_UPLOADS_MAP, readable by the app's user only."""
+    return _Onzichtbaar(
+        location=settings.BEWAARDE_UPLOADS_MAP,
+        file_permissions_mode=0o600,
+        directory_permissions_mode=0o700,
+    )
+
+
+class NietMeerBewaard(Exception):
+    """A sound token of this user and field, but its file is gone (or the token too old)."""
 
 
 @dataclass
@@ -102,8 +128,9 @@ def _naam(naam) -> str:
 
 
 def bewaren(upload, *, veld: str, gebruiker_id, storage: Storage | None = None) -> Bewaard | None:
-    """Keep `upload` under TIJDELIJK; the token for field `veld` of this user (None: not kept)."""
-    storage = storage or default_storage
+    """Keep `upload` in the bewaarplaats; the token for field `veld` of this user (None: not
+    kept)."""
+    storage = storage or bewaarplaats()
     if upload.size is None or upload.size > MAX_BYTES:
         return None
     bewaarde_bestanden_opruimen(storage=storage)
@@ -113,7 +140,7 @@ def bewaren(upload, *, veld: str, gebruiker_id, storage: Storage | None = None) 
     try:
         # A ContentFile, not the upload itself: FileSystemStorage would move a temporary
         # upload's file away from under the form.
-        pad = storage.save(f"{TIJDELIJK}{uuid.uuid4().hex}", ContentFile(inhoud))
+        pad = storage.save(uuid.uuid4().hex, ContentFile(inhoud))
     except OSError:
         logger.exception("Een gekozen bestand kon niet tijdelijk bewaard worden.")
         return None
@@ -126,11 +153,15 @@ def terughalen(
     token: str, *, veld: str, gebruiker_id, storage: Storage | None = None
 ) -> tuple[SimpleUploadedFile, Bewaard] | None:
     """The kept upload behind `token`, if the token is sound, fresh, this user's and this
-    field's and the file is still there; None otherwise."""
-    storage = storage or default_storage
+    field's and the file is still there. None for a token that is not (or not for this user
+    and field); NietMeerBewaard for one that is, but too old or whose file is gone."""
+    storage = storage or bewaarplaats()
+    verlopen = False
     try:
         gegevens = signing.loads(token, salt=ZOUT, max_age=BEWAARTIJD)
-    except signing.BadSignature:  # also SignatureExpired
+    except signing.SignatureExpired:
+        gegevens, verlopen = signing.loads(token, salt=ZOUT), True  # sound, but too old
+    except signing.BadSignature:
         return None
     if not isinstance(gegevens, dict):
         return None
@@ -142,14 +173,16 @@ def terughalen(
         or not _PAD.fullmatch(pad)
     ):
         return None
+    if verlopen:
+        raise NietMeerBewaard(pad)
     try:
-        if not storage.exists(pad):  # cleaned up: as if there were no token
-            return None
         with storage.open(pad, "rb") as bestand:
             inhoud = bestand.read(MAX_BYTES + 1)
-    except OSError:
+    except FileNotFoundError:  # cleaned up, or kept on another server
+        raise NietMeerBewaard(pad) from None
+    except OSError as fout:
         logger.exception("Een bewaard bestand kon niet gelezen worden.")
-        return None
+        raise NietMeerBewaard(pad) from fout
     if len(inhoud) > MAX_BYTES:
         return None
     naam = _naam(gegevens.get("n"))
@@ -160,23 +193,28 @@ def terughalen(
 
 
 def bewaarde_bestanden_opruimen(
-    *, ouder_dan: timedelta = OPRUIMEN_NA, nu: datetime | None = None, storage=None
+    *,
+    ouder_dan: timedelta = OPRUIMEN_NA,
+    nu: datetime | None = None,
+    droog: bool = False,
+    storage: Storage | None = None,
 ) -> int:
-    """Remove kept files older than `ouder_dan` (their tokens expired long ago); how many."""
-    storage = storage or default_storage
+    """Remove kept files older than `ouder_dan` (their tokens expired long ago); how many
+    (`droog`: count only). Other files in the folder are left alone."""
+    storage = storage or bewaarplaats()
     grens = (nu or timezone.now()) - ouder_dan
     try:
-        _mappen, bestanden = storage.listdir(TIJDELIJK.rstrip("/"))
+        _mappen, bestanden = storage.listdir("")
     except FileNotFoundError:
         return 0
     weg = 0
-    for bestand in bestanden:
-        pad = TIJDELIJK + bestand
+    for pad in bestanden:
         if not _PAD.fullmatch(pad):
             continue
         try:
             if storage.get_modified_time(pad) < grens:
-                storage.delete(pad)
+                if not droog:
+                    storage.delete(pad)
                 weg += 1
         except OSError:
             continue
@@ -235,6 +273,7 @@ class BewaardeBestandenMixin:
         if gebruiker is not None:
             self.gebruiker_id = gebruiker.pk
         self._bewaard: dict[str, Bewaard] = {}
+        self._kwijt: set[str] = set()  # fields whose kept file is no longer there
         self._bewaarvelden = [
             naam
             for naam, veld in self.fields.items()
@@ -254,7 +293,11 @@ class BewaardeBestandenMixin:
         token = self.data.get(html_naam + BEWAARD)
         if not token or self.files.get(html_naam) or self.data.get(html_naam + VERGETEN):
             return  # nothing kept, a new file chosen, or the kept one let go
-        gevonden = terughalen(token, veld=html_naam, gebruiker_id=self.gebruiker_id)
+        try:
+            gevonden = terughalen(token, veld=html_naam, gebruiker_id=self.gebruiker_id)
+        except NietMeerBewaard:
+            self._kwijt.add(naam)
+            return
         if gevonden is None:
             return
         upload, self._bewaard[naam] = gevonden
@@ -268,6 +311,13 @@ class BewaardeBestandenMixin:
         for naam in self._bewaarvelden:
             widget = self.fields[naam].widget
             widget.bewaard = widget.te_bewaren = None
+            if naam in self._kwijt:
+                self._errors.pop(naam, None)  # instead of "required": say what happened
+                self.add_error(
+                    naam,
+                    _("De afbeelding die je koos, is niet meer bewaard. Kies ze opnieuw."),
+                )
+                continue
             if naam in self._errors:
                 continue  # an invalid file is not kept (its error says why)
             if naam in self._bewaard:
@@ -283,7 +333,7 @@ class BewaardeBestandenMixin:
         resultaat = super().save(*args, **kwargs)
         for bewaard in self._bewaard.values():
             try:
-                default_storage.delete(bewaard.pad)
+                bewaarplaats().delete(bewaard.pad)
             except OSError:
                 logger.warning("Bewaard bestand %s niet verwijderd.", bewaard.pad)
         return resultaat

@@ -3,6 +3,8 @@ the inspiratie admin: the counter of the samenvatting, the preview of the verhaa
 suggestions with the keyboard, and a chosen image kept when the form comes back with an error.
 """
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 from taggit.models import Tag
@@ -15,6 +17,11 @@ from tests.browser.toezicht import Toezicht, aanmelden_als, png_bestand
 pytestmark = pytest.mark.django_db(transaction=True)
 
 TOEVOEGEN = "/beheer/inspiraties/inspiratie/add/"
+
+
+@pytest.fixture(autouse=True)
+def _bewaarde_uploads_in_tmp(settings, tmp_path):
+    settings.BEWAARDE_UPLOADS_MAP = tmp_path / "bewaarde-uploads"
 
 
 @pytest.fixture
@@ -105,7 +112,7 @@ def test_themas_kiezen_met_het_toetsenbord(beheer):
     expect(veld).to_be_focused()
 
 
-def test_de_gekozen_afbeelding_blijft_bij_een_fout(beheer):
+def test_de_gekozen_afbeelding_blijft_bij_een_fout(beheer, settings):
     beheer.get_by_label("Titel").fill("Buurtpunt Nijlen")
     beheer.get_by_label("Samenvatting").fill("Een buurtpunt waar mensen elkaar helpen.")
     beheer.get_by_label("Verhaal").fill("Het verhaal.")
@@ -124,6 +131,9 @@ def test_de_gekozen_afbeelding_blijft_bij_een_fout(beheer):
         "Gekozen afbeelding: buren.png (blijft bewaard)"
     )
     assert axe_overtredingen(beheer) == []
+    # Kept raw, so outside MEDIA: nothing serves it.
+    assert [p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()] == []
+    assert len(list(Path(settings.BEWAARDE_UPLOADS_MAP).iterdir())) == 1
 
     beheer.get_by_label("Alternatieve tekst").fill("Buren aan een tafel")
     with beheer.expect_navigation():
