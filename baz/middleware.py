@@ -71,8 +71,11 @@ class FoutpaginaInHetNederlands:
                 },
                 status=response.status_code,
             )
-            for kop in ("Allow", "Retry-After"):
-                if kop in response:
-                    nieuw[kop] = response[kop]
+            # Keep what the original answer said besides its (empty) body: Allow, Retry-After,
+            # cache and robots headers, and its cookies.
+            for kop, waarde in response.items():
+                if kop.lower() not in {"content-type", "content-length"}:
+                    nieuw[kop] = waarde
+            nieuw.cookies = response.cookies
             return nieuw
         return response

@@ -7,13 +7,17 @@ from django.db import migrations, models
 
 def dubbele_sessies_loskoppelen(apps, schema_editor):
     """Before "one session per request": a request that got two live sessions (the action run
-    twice) keeps its oldest; the others stay as they are, with their sign-ups, but are no
+    twice) keeps the one with the most sign-ups (the oldest on a tie); the others stay as they are, with their sign-ups, but are no
     longer tied to the request (nothing is cancelled and nobody is mailed)."""
+    from django.db.models import Count
+
     Sessie = apps.get_model("workshops", "Sessie")
     gezien = set()
-    for sessie in Sessie.objects.filter(
-        aanvraag__isnull=False, geannuleerd_op__isnull=True
-    ).order_by("aanvraag_id", "aangemaakt_op", "pk"):
+    for sessie in (
+        Sessie.objects.filter(aanvraag__isnull=False, geannuleerd_op__isnull=True)
+        .annotate(ingeschreven=Count("inschrijvingen"))
+        .order_by("aanvraag_id", "-ingeschreven", "aangemaakt_op", "pk")
+    ):
         if sessie.aanvraag_id in gezien:
             Sessie.objects.filter(pk=sessie.pk).update(aanvraag=None)
         gezien.add(sessie.aanvraag_id)
