@@ -124,6 +124,13 @@ class PerNetwerk:
     def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
         if db_field.name == "netwerk":
             kwargs["queryset"] = self.zichtbare_netwerken(request)
+        elif db_field.name in {"bijeenkomst", "deelnemer"} and not medewerker_met_recht(
+            request.user, ALLE_NETWERKEN_BEKIJKEN
+        ):
+            # A meeting or member to choose: only of the networks this person may see.
+            kwargs["queryset"] = db_field.related_model.objects.filter(
+                netwerk__in=self.zichtbare_netwerken(request)
+            )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 

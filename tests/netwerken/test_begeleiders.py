@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from netwerken.demo import deelnemers_laden, netwerken_laden
-from netwerken.models import Coachingtraject, Netwerk
+from netwerken.models import Casus, Coachingtraject, Netwerk
 from netwerken.queries import mogen_begeleiden
 
 from .factories import maak_deelnemer, maak_user
@@ -184,6 +184,24 @@ class TestBeheerVanEenBegeleider:
         antwoord = client.get(reverse("admin:netwerken_bijeenkomst_add"))
         netwerken = antwoord.context["adminform"].form.fields["netwerk"].queryset
         assert list(netwerken) == [eigen]
+
+    def test_een_bijeenkomst_kiezen_alleen_van_het_eigen_netwerk(self, opzet):
+        from tests.netwerken.factories import maak_bijeenkomst
+
+        client, eigen, ander = opzet
+        mijn, vreemd = maak_bijeenkomst(eigen), maak_bijeenkomst(ander)
+        casus = Casus.objects.create(
+            netwerk=eigen,
+            deelnemer=eigen.deelnemers.get(),
+            bijeenkomst=mijn,
+            titel="Een casus",
+            context="C",
+            vraag="V",
+        )
+        antwoord = client.get(reverse("admin:netwerken_casus_change", args=[casus.pk]))
+        velden = antwoord.context["adminform"].form.fields
+        assert mijn in velden["bijeenkomst"].queryset
+        assert vreemd not in velden["bijeenkomst"].queryset
 
 
 def test_demo_medewerker_blijft_begeleider(gemeenten, django_user_model):
