@@ -178,54 +178,58 @@ def _aanvraag_pagina(
     return response
 
 
-@require_POST
-@persoonlijk
-def aanvraag_aanvullen(request: HttpRequest, token: str) -> HttpResponse:
-    """The requester adds information to their open request (staff are mailed)."""
+def _bericht_van_de_aanvrager(request, token, form_class, naam: str, versturen, bedankt):
+    """A form on the personal page of a request (`naam` is its name in the page's context):
+    through its service on success, else the page again with the form's errors and a 400."""
     if te_veel := beperken(request, "aanvraag_bericht"):
         return te_veel
     aanvraag = _open_aanvraag(token)
     if aanvraag is None:
         return _token_onbekend(request)
-    form = AanvullenForm(request.POST)
+    form = form_class(request.POST)
     if form.is_valid():
         try:
-            services.aanvraag_aanvullen(aanvraag=aanvraag, tekst=form.cleaned_data["tekst"])
+            versturen(aanvraag, form)
         except services.OvergangNietToegestaan as fout:
             form.add_error(None, fout)
         else:
-            messages.success(
-                request, _("Bedankt, we kregen je aanvulling. Een medewerker leest mee.")
-            )
+            messages.success(request, bedankt)
             return redirect("aanvraag-opvolgen", token=token)
-    return _aanvraag_pagina(request, token, bevestiging=False, aanvullen=form, status=400)
+    return _aanvraag_pagina(request, token, bevestiging=False, status=400, **{naam: form})
+
+
+@require_POST
+@persoonlijk
+def aanvraag_aanvullen(request: HttpRequest, token: str) -> HttpResponse:
+    """The requester adds information to their open request (staff are mailed)."""
+    return _bericht_van_de_aanvrager(
+        request,
+        token,
+        AanvullenForm,
+        "aanvullen",
+        lambda aanvraag, form: services.aanvraag_aanvullen(
+            aanvraag=aanvraag, tekst=form.cleaned_data["tekst"]
+        ),
+        _("Bedankt, we kregen je aanvulling. Een medewerker leest mee."),
+    )
 
 
 @require_POST
 @persoonlijk
 def aanvraag_andere_data(request: HttpRequest, token: str) -> HttpResponse:
     """The requester proposes other dates (staff are mailed)."""
-    if te_veel := beperken(request, "aanvraag_bericht"):
-        return te_veel
-    aanvraag = _open_aanvraag(token)
-    if aanvraag is None:
-        return _token_onbekend(request)
-    form = AndereDataForm(request.POST)
-    if form.is_valid():
-        try:
-            services.andere_data_voorstellen(
-                aanvraag=aanvraag,
-                voorkeuren=form.voorkeuren,
-                toelichting=form.cleaned_data["toelichting"],
-            )
-        except services.OvergangNietToegestaan as fout:
-            form.add_error(None, fout)
-        else:
-            messages.success(
-                request, _("Bedankt, we kregen je nieuwe data. We laten je weten wat past.")
-            )
-            return redirect("aanvraag-opvolgen", token=token)
-    return _aanvraag_pagina(request, token, bevestiging=False, andere_data=form, status=400)
+    return _bericht_van_de_aanvrager(
+        request,
+        token,
+        AndereDataForm,
+        "andere_data",
+        lambda aanvraag, form: services.andere_data_voorstellen(
+            aanvraag=aanvraag,
+            voorkeuren=form.voorkeuren,
+            toelichting=form.cleaned_data["toelichting"],
+        ),
+        _("Bedankt, we kregen je nieuwe data. We laten je weten wat past."),
+    )
 
 
 @require_http_methods(["GET", "POST"])
