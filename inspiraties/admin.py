@@ -15,7 +15,7 @@ from . import services
 from .afbeeldingen import varianten_maken
 from .forms import InspiratieAdminForm
 from .models import Doelgroep, Inspiratie, Werkmodel
-from .versie import catalogus_gewijzigd
+from .versie import inspiratie_gewijzigd
 
 
 @admin.register(Werkmodel)
@@ -98,7 +98,17 @@ class InspiratieAdmin(BewaardeBestandenAdmin, admin.ModelAdmin):
         if not self.has_publiceren_permission(request):
             # When it goes online and whether it is featured are the Eindredactie's decisions.
             velden += ["gepubliceerd_op", "uitgelicht"]
+            if obj is not None and obj.status != Inspiratie.Status.CONCEPT:
+                # Submitted, published or archived: what the Eindredactie reviewed or put
+                # online is what stays; the Redactie edits again after "terugsturen" or
+                # "heropenen" (a concept once more).
+                velden += [v for v in self.form._meta.fields if v not in velden]
         return velden
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if "slug" in self.get_readonly_fields(request, obj):
+            return {}
+        return super().get_prepopulated_fields(request, obj)
 
     def get_urls(self):
         return [
@@ -254,8 +264,9 @@ class InspiratieAdmin(BewaardeBestandenAdmin, admin.ModelAdmin):
 
     @admin.action(description=_("Geselecteerde inspiraties uitlichten"), permissions=["publiceren"])
     def uitlichten(self, request, queryset):
+        statussen = set(queryset.values_list("status", flat=True))
         aantal = queryset.update(uitgelicht=True)
-        catalogus_gewijzigd()  # queryset.update sends no signals
+        inspiratie_gewijzigd(*statussen)  # queryset.update sends no signals
         self.message_user(
             request,
             ngettext("%(n)d inspiratie uitgelicht.", "%(n)d inspiraties uitgelicht.", aantal)

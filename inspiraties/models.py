@@ -172,6 +172,13 @@ class Inspiratie(models.Model):
             ),
             models.Index(fields=["provincie"], name="inspiratie_provincie"),
             models.Index(fields=["titel"], name="inspiratie_titel"),
+            # The home page's featured story (baz/views.py HomeInspiraties.uitgelicht): a few
+            # rows, read newest first, instead of a scan of every published inspiratie.
+            models.Index(
+                fields=["-gepubliceerd_op", "-id"],
+                condition=models.Q(uitgelicht=True, status="gepubliceerd"),
+                name="inspiratie_uitgelicht",
+            ),
         ]
 
     def __str__(self) -> str:

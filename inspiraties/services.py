@@ -30,7 +30,7 @@ from baz.mail import mail_in_wachtrij, sleutel_voor, soorten_benoemen
 from baz.tekst import normaliseer
 
 from .models import Inspiratie
-from .versie import catalogus_gewijzigd
+from .versie import inspiratie_gewijzigd
 
 RECHT_WIJZIGEN = "inspiraties.change_inspiratie"
 RECHT_PUBLICEREN = "inspiraties.publiceren"
@@ -84,7 +84,8 @@ def zoekindex_bijwerken(*, pks: Iterable[int]) -> None:
         for inspiratie in inspiraties:
             inspiratie.zoektekst = _zoektekst(inspiratie)
         Inspiratie.objects.bulk_update(inspiraties, ["zoektekst"], batch_size=500)
-        catalogus_gewijzigd()  # bulk_update sends no signals
+        # bulk_update sends no signals; only a published one's text is searched by visitors.
+        inspiratie_gewijzigd(*(inspiratie.status for inspiratie in inspiraties))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -316,6 +317,9 @@ def overgang_uitvoeren(
             actueel.gepubliceerd_op = nu
             velden.append("gepubliceerd_op")
         actueel.save(update_fields=velden)
+        # The save's signal sees the row as it is now, so covers a publication; leaving
+        # "gepubliceerd" (archiving) only this step knows (the rule: inspiraties/versie.py).
+        inspiratie_gewijzigd(vorige)
         omschrijving = _("Van “%(van)s” naar “%(naar)s”.") % {
             "van": Status(vorige).label,
             "naar": Status(overgang.naar).label,

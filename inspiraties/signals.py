@@ -1,30 +1,57 @@
-"""Cache invalidation only: any change to what public inspiratie pages show bumps the version.
+"""Thin triggers: model signals report writes to inspiraties/versie.py, which decides whether
+the catalogue version goes up (the rule is in its docstring). Nothing is decided here.
 
-Writes that bypass signals (queryset.update, COPY) call catalogus_gewijzigd() themselves.
+Writes that send no signals (queryset.update, bulk_update, COPY) report themselves.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from taggit.models import Tag, TaggedItem
 
+from . import versie
 from .models import Doelgroep, Inspiratie, Werkmodel
-from .versie import catalogus_gewijzigd
 
 
-def _gewijzigd(sender, **kwargs) -> None:
-    if kwargs.get("raw"):
-        return  # loaddata
-    if kwargs.get("action", "post_").startswith("pre_"):
-        return
-    catalogus_gewijzigd()
+def _geladen(kwargs) -> bool:
+    return bool(kwargs.get("raw"))  # loaddata: fixtures, not a change
+
+
+def _inspiratie(sender, instance, **kwargs) -> None:
+    if not _geladen(kwargs):
+        versie.inspiratie_gewijzigd(instance.status)
+
+
+def _koppeling(sender, instance, action, **kwargs) -> None:
+    if action.startswith("post_"):
+        versie.koppeling_gewijzigd(instance)
+
+
+def _thema_koppeling(sender, instance, **kwargs) -> None:
+    if not _geladen(kwargs):
+        versie.thema_gekoppeld(
+            content_type_id=instance.content_type_id, object_id=instance.object_id
+        )
+
+
+def _thema_opgeslagen(sender, instance, created, **kwargs) -> None:
+    if not _geladen(kwargs):
+        versie.thema_opgeslagen(nieuw=created)
+
+
+def _indeling(sender, **kwargs) -> None:
+    if not _geladen(kwargs):
+        versie.catalogus_gewijzigd()
 
 
 def verbinden() -> None:
-    for model in (Inspiratie, Werkmodel, Doelgroep, Tag, TaggedItem):
-        post_save.connect(_gewijzigd, sender=model, dispatch_uid=f"catalogus-save-{model.__name__}")
-        post_delete.connect(
-            _gewijzigd, sender=model, dispatch_uid=f"catalogus-delete-{model.__name__}"
-        )
+    def verbind(signaal, ontvanger, model, soort: str) -> None:
+        signaal.connect(ontvanger, sender=model, dispatch_uid=f"catalogus-{soort}-{model.__name__}")
+
+    for signaal, soort in ((post_save, "save"), (post_delete, "delete")):
+        verbind(signaal, _inspiratie, Inspiratie, soort)
+        verbind(signaal, _thema_koppeling, TaggedItem, soort)
+        verbind(signaal, _indeling, Werkmodel, soort)
+        verbind(signaal, _indeling, Doelgroep, soort)
+    verbind(post_save, _thema_opgeslagen, Tag, "save")
+    verbind(post_delete, _indeling, Tag, "delete")
     for through in (Inspiratie.werkmodellen.through, Inspiratie.doelgroepen.through):
-        m2m_changed.connect(
-            _gewijzigd, sender=through, dispatch_uid=f"catalogus-m2m-{through.__name__}"
-        )
+        verbind(m2m_changed, _koppeling, through, "m2m")

@@ -65,7 +65,10 @@ def test_robots_verwijst_naar_de_sitemap_en_sluit_beheer_uit(bezoeker, db):
 def test_sitemap_bevat_alleen_gepubliceerde_inspiraties(bezoeker, werkmodellen):
     maak_inspiratie(titel="Zichtbaar", slug="zichtbaar")
     maak_inspiratie(titel="Concept", slug="geheim-concept", status="concept")
-    xml = bezoeker.get("/sitemap.xml").content.decode()
+    xml = "".join(  # the index (/sitemap.xml) names a section per kind: tests/test_sitemap.py
+        bezoeker.get(f"/sitemap-{sectie}.xml").content.decode()
+        for sectie in ("inspiraties", "werkmodellen")
+    )
     assert "/inspiraties/zichtbaar/" in xml
     assert "geheim-concept" not in xml
     assert "/werkmodellen/community-building/" in xml

@@ -76,6 +76,7 @@ def site_waarden(gebruiker) -> dict[str, dict]:
     return {
         "inspiratie": {"slug": inspiratie.slug},
         "werkmodel": {"slug": Werkmodel.objects.first().slug},
+        "sitemap-sectie": {"section": "inspiraties"},
         "workshop": {"slug": workshop.slug},
         "workshop-aanvragen": {"slug": workshop.slug},
         "sessie": {"slug": workshop.slug, "pk": sessie.pk},

@@ -222,9 +222,9 @@ def test_zonder_redis_geen_5xx_en_de_afkoeling_houdt_over_servers_heen(request, 
                 "/account/login/", {**verborgen, "username": "an", "password": wachtwoord}
             )
             pogingen.append((antwoord.status, TE_VEEL in antwoord.tekst))
-        assert pogingen[:5] == [(200, False)] * 5, pogingen  # wrong, checked
-        assert pogingen[5] == (200, True), pogingen  # the sixth wrong one: refused
-        assert pogingen[6] == (200, True), pogingen  # even the right password, for now
+        assert pogingen[:5] == [(400, False)] * 5, pogingen  # wrong, checked
+        assert pogingen[5] == (400, True), pogingen  # the sixth wrong one: refused
+        assert pogingen[6] == (400, True), pogingen  # even the right password, for now
 
         # 4. /healthz on both: up, and the cache named as degraded.
         for server in (a, b):

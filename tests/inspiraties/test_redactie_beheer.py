@@ -249,3 +249,19 @@ def test_zonder_tweede_factor_geen_stap(settings, eindredacteur, ter_review):
     antwoord = client.post(stap(ter_review), {"overgang": "publiceren"})
     assert antwoord.status_code == 302
     assert Inspiratie.objects.get(pk=ter_review.pk).status == Inspiratie.Status.REVIEW
+
+
+def test_redactie_wijzigt_een_gepubliceerd_verhaal_niet_zonder_review(als, werkmodellen, concept):
+    """What the Eindredactie put online stays as it is: for the Redactie every field of a
+    submitted or published inspiratie is read-only; a forged change is ignored."""
+    services.inspiratie_publiceren(inspiratie=concept)
+    redactie = als("redactie")
+    pagina = redactie.get(wijzigen(concept)).content.decode()
+    assert 'name="verhaal"' not in pagina and 'name="titel"' not in pagina
+    redactie.post(
+        wijzigen(concept), formulier(werkmodellen, titel="Gekaapt", verhaal="Ongezien verhaal")
+    )
+    concept.refresh_from_db()
+    assert concept.titel != "Gekaapt" and "Ongezien" not in concept.verhaal
+    # The Eindredactie can still correct it.
+    assert 'name="verhaal"' in als("eindredactie").get(wijzigen(concept)).content.decode()
