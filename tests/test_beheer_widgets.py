@@ -427,7 +427,12 @@ def _token(gebruiker_id, *, pad=None, veld="foto", geleden=0) -> str:
             return signing.b62_encode(int(time.time()) - geleden)
 
     bewaard = bewaren(afbeelding(), veld="foto", gebruiker_id=gebruiker_id)
-    gegevens = {"p": bewaard.pad if pad is None else pad, "n": "foto.jpg", "t": "image/jpeg", "v": veld}
+    gegevens = {
+        "p": bewaard.pad if pad is None else pad,
+        "n": "foto.jpg",
+        "t": "image/jpeg",
+        "v": veld,
+    }
     return Ondertekenaar(salt=ZOUT).sign_object({**gegevens, "u": str(gebruiker_id)})
 
 

@@ -113,7 +113,9 @@ def test_statuswijziging_in_het_beheer_komt_in_de_geschiedenis(
     assert regel.omschrijving == "Status van “Nieuw” naar “Geannuleerd”. Vereniging stopt"
 
 
-def test_het_wijzigformulier_verandert_de_status_niet(medewerker_client, medewerker, workshop, gemeenten):
+def test_het_wijzigformulier_verandert_de_status_niet(
+    medewerker_client, medewerker, workshop, gemeenten
+):
     """The change form has no status field: a forged one is ignored, the rest is kept."""
     aanvraag = maak_aanvraag(workshop, gemeenten)
     response = _wijzig(medewerker_client, aanvraag, status="gegeven", begeleider=medewerker.pk)
