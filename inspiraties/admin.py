@@ -4,6 +4,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -165,7 +167,7 @@ class InspiratieAdmin(BewaardeBestandenAdmin, admin.ModelAdmin):
             raise PermissionDenied
         naam = request.POST.get("overgang", "")
         try:
-            services.overgang_uitvoeren(
+            inspiratie = services.overgang_uitvoeren(
                 inspiratie=inspiratie,
                 naam=naam,
                 door=request.user,
@@ -175,7 +177,16 @@ class InspiratieAdmin(BewaardeBestandenAdmin, admin.ModelAdmin):
             self.message_user(request, " ".join(fout.messages), messages.ERROR)
         else:
             self.log_change(request, inspiratie, [{"changed": {"fields": ["status"]}}])
-            self.message_user(request, GEDAAN[naam] % {"titel": inspiratie.titel}, messages.SUCCESS)
+            gedaan = GEDAAN[naam] % {"titel": inspiratie.titel}
+            if naam == "publiceren" and inspiratie.gepubliceerd_op > timezone.now():
+                # Scheduled: say when it goes online, not that it is online.
+                gedaan = _("“%(titel)s” is goedgekeurd en komt online op %(datum)s.") % {
+                    "titel": inspiratie.titel,
+                    "datum": date_format(
+                        timezone.localtime(inspiratie.gepubliceerd_op), "j F Y, H:i"
+                    ),
+                }
+            self.message_user(request, gedaan, messages.SUCCESS)
         return HttpResponseRedirect(
             reverse("admin:inspiraties_inspiratie_change", args=[inspiratie.pk])
         )

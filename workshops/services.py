@@ -697,13 +697,35 @@ def _inschrijving_mailen(inschrijving: Inschrijving) -> None:
     )
 
 
-def inschrijving_annuleren(*, inschrijving: Inschrijving) -> Inschrijving | None:
-    """Cancel a registration; a freed place goes to the first on the waiting list.
+soorten_benoemen(
+    {
+        "workshops.inschrijving_geannuleerd": gettext_lazy(
+            "Inschrijving geannuleerd (bevestiging aan de deelnemer)"
+        ),
+        "workshops.wachtlijst_verlaten": gettext_lazy(
+            "Van de wachtlijst gegaan (bevestiging aan de deelnemer)"
+        ),
+    }
+)
 
+
+def inschrijving_annuleren(
+    *, inschrijving: Inschrijving, bevestigen: bool = False
+) -> Inschrijving | None:
+    """Cancel a registration (or leave the waiting list); a freed place goes to the first on
+    the waiting list. Idempotent: a cancelled registration is left as it is, without a mail.
+
+    With `bevestigen` (the participant cancels through their personal link) they get a
+    confirmation mail in the same transaction, with the link to sign up again while the
+    session is open. Staff and the erasure of personal data cancel without it.
     Returns the registration that moved up, if any (it is told by e-mail).
     """
     with transaction.atomic():
-        sessie = Sessie.objects.select_for_update().get(pk=inschrijving.sessie_id)
+        sessie = (
+            Sessie.objects.select_for_update(of=("self",))
+            .select_related("workshop")
+            .get(pk=inschrijving.sessie_id)
+        )
         inschrijving = Inschrijving.objects.select_for_update().get(pk=inschrijving.pk)
         if inschrijving.status == Inschrijving.Status.GEANNULEERD:
             return None
@@ -711,9 +733,34 @@ def inschrijving_annuleren(*, inschrijving: Inschrijving) -> Inschrijving | None
         inschrijving.status = Inschrijving.Status.GEANNULEERD
         inschrijving.geannuleerd_op = timezone.now()
         inschrijving.save(update_fields=["status", "geannuleerd_op"])
+        if bevestigen:
+            _annulering_bevestigen(inschrijving, sessie, was_bevestigd=was_bevestigd)
         if was_bevestigd and not sessie.geannuleerd_op and sessie.begint_op > timezone.now():
             return _wachtlijst_doorschuiven(sessie)
     return None
+
+
+def _annulering_bevestigen(
+    inschrijving: Inschrijving, sessie: Sessie, *, was_bevestigd: bool
+) -> None:
+    if was_bevestigd:
+        soort = "workshops.inschrijving_geannuleerd"
+        onderwerp = _("Je inschrijving is geannuleerd: %(titel)s")
+    else:
+        soort = "workshops.wachtlijst_verlaten"
+        onderwerp = _("Je staat niet meer op de wachtlijst: %(titel)s")
+    mail_in_wachtrij(
+        ontvanger=inschrijving.email,
+        onderwerp=onderwerp % {"titel": sessie.workshop},
+        template=f"workshops/mail/{soort.removeprefix('workshops.')}.txt",
+        soort=soort,
+        sleutel=sleutel_voor(inschrijving),
+        context={
+            "inschrijving": inschrijving,
+            "sessie": sessie,
+            "kan_opnieuw": not sessie.reden_gesloten(),
+        },
+    )
 
 
 def _wachtlijst_doorschuiven(sessie: Sessie) -> Inschrijving | None:

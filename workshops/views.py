@@ -338,6 +338,25 @@ def _inschrijving_of_none(token: str) -> Inschrijving | None:
     return inschrijving
 
 
+def _kan_annuleren(inschrijving: Inschrijving) -> bool:
+    sessie = inschrijving.sessie
+    return (
+        inschrijving.status != Inschrijving.Status.GEANNULEERD
+        and sessie.begint_op > timezone.now()
+        and not sessie.geannuleerd_op
+    )
+
+
+def _plaats_op_wachtlijst(inschrijving: Inschrijving) -> int | None:
+    if inschrijving.status != Inschrijving.Status.WACHTLIJST:
+        return None
+    return (
+        inschrijving.sessie.inschrijvingen.wachtlijst()
+        .filter(aangemaakt_op__lte=inschrijving.aangemaakt_op)
+        .count()
+    )
+
+
 @require_GET
 @persoonlijk
 def inschrijving(request: HttpRequest, token: str) -> HttpResponse:
@@ -345,13 +364,13 @@ def inschrijving(request: HttpRequest, token: str) -> HttpResponse:
     if inschrijving is None:
         return _token_onbekend(request)
     sessie = inschrijving.sessie
-    plaats_op_wachtlijst = None
-    if inschrijving.status == Inschrijving.Status.WACHTLIJST:
-        plaats_op_wachtlijst = (
-            sessie.inschrijvingen.wachtlijst()
-            .filter(aangemaakt_op__lte=inschrijving.aangemaakt_op)
-            .count()
-        )
+    geannuleerd = inschrijving.status == Inschrijving.Status.GEANNULEERD
+    # After cancelling: sign up again while the session is open (with the same address), or
+    # say that they did so already.
+    kan_opnieuw = geannuleerd and not sessie.reden_gesloten()
+    opnieuw_ingeschreven = (
+        kan_opnieuw and sessie.inschrijvingen.actief().filter(email=inschrijving.email).exists()
+    )
     response = render(
         request,
         "workshops/inschrijving.html",
@@ -359,28 +378,57 @@ def inschrijving(request: HttpRequest, token: str) -> HttpResponse:
             "inschrijving": inschrijving,
             "sessie": sessie,
             "workshop": sessie.workshop,
-            "plaats_op_wachtlijst": plaats_op_wachtlijst,
-            "kan_annuleren": inschrijving.status != Inschrijving.Status.GEANNULEERD
-            and sessie.begint_op > timezone.now()
-            and not sessie.geannuleerd_op,
+            "plaats_op_wachtlijst": _plaats_op_wachtlijst(inschrijving),
+            "kan_annuleren": _kan_annuleren(inschrijving),
+            "voorbij": sessie.eindigt_op <= timezone.now(),
+            "kan_opnieuw": kan_opnieuw and not opnieuw_ingeschreven,
+            "opnieuw_ingeschreven": opnieuw_ingeschreven,
         },
     )
     response["X-Robots-Tag"] = "noindex"
     return response
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @persoonlijk
 def inschrijving_annuleren(request: HttpRequest, token: str) -> HttpResponse:
+    """Cancel a registration or leave the waiting list, after confirming on this page."""
+    if request.method == "POST" and (te_veel := beperken(request, "inschrijving")):
+        return te_veel
     inschrijving = _inschrijving_of_none(token)
     if inschrijving is None:
         return _token_onbekend(request)
-    if inschrijving.status != Inschrijving.Status.GEANNULEERD:
-        services.inschrijving_annuleren(inschrijving=inschrijving)
-        messages.success(
-            request, _("Je inschrijving is geannuleerd. Bedankt om het te laten weten.")
-        )
-    return redirect("inschrijving", token=token)
+    wachtlijst = inschrijving.status == Inschrijving.Status.WACHTLIJST
+    if request.method == "POST":
+        if inschrijving.status == Inschrijving.Status.GEANNULEERD:
+            return redirect("inschrijving", token=token)  # cancelled twice: nothing changes
+        if _kan_annuleren(inschrijving):
+            services.inschrijving_annuleren(inschrijving=inschrijving, bevestigen=True)
+            if wachtlijst:
+                tekst = _("Je staat niet meer op de wachtlijst. We stuurden een bevestiging.")
+            else:
+                tekst = _(
+                    "Je inschrijving is geannuleerd. Bedankt om het te laten weten: we stuurden "
+                    "een bevestiging."
+                )
+            messages.success(request, tekst)
+            return redirect("inschrijving", token=token)
+    response = render(
+        request,
+        "workshops/inschrijving_annuleren.html",
+        {
+            "inschrijving": inschrijving,
+            "sessie": inschrijving.sessie,
+            "workshop": inschrijving.sessie.workshop,
+            "wachtlijst": wachtlijst,
+            "plaats_op_wachtlijst": _plaats_op_wachtlijst(inschrijving),
+            "kan_annuleren": _kan_annuleren(inschrijving),
+        },
+        # A POST that cannot cancel (the session is over or was cancelled) is refused.
+        status=400 if request.method == "POST" else 200,
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @require_GET

@@ -143,8 +143,10 @@ def test_inschrijven_annuleren_en_evalueren(pagina, alles):
     expect(pagina.get_by_role("status")).to_contain_text("je bent ingeschreven")
     geen_val(pagina)
 
-    # The personal page: back up from the footer and cancel (Space on the button).
-    activeer(pagina, knop(pagina, "Annuleer mijn inschrijving"), "Space", achteruit=True)
+    # The personal page: back up from the footer to the cancel link, then confirm on its own
+    # page (Space on the button).
+    activeer(pagina, pagina.get_by_role("link", name="Annuleer mijn inschrijving"), achteruit=True)
+    activeer(pagina, knop(pagina, "Ja, annuleer mijn inschrijving"), "Space")
     expect(pagina.get_by_text("Je inschrijving is geannuleerd")).to_be_visible()
     assert Inschrijving.objects.get(email="lien.peeters@example.org").status == "geannuleerd"
 
@@ -250,11 +252,11 @@ def test_een_medewerker_wijzigt_de_status_van_een_aanvraag(pagina, alles):
     # Past the navigation with the admin's skip link.
     activeer(pagina, pagina.get_by_role("link", name="Naar hoofdinhoud"))
     activeer(pagina, pagina.get_by_role("link", name="Toneelkring De Planken"))
-    tab_naar(pagina, pagina.locator("#id_status"))
-    pagina.keyboard.press("ArrowDown")
-    expect(pagina.locator("#id_status option:checked")).to_have_text("In behandeling")
-    activeer(pagina, pagina.locator("input[name=_save]"))
-    expect(pagina.locator(".messagelist")).to_contain_text("Toneelkring De Planken")
+    # The next step of the pipeline is a link to its own page, with a button.
+    activeer(pagina, pagina.get_by_role("link", name="In behandeling nemen"))
+    expect(pagina.get_by_role("heading", name="In behandeling nemen")).to_be_visible()
+    activeer(pagina, pagina.get_by_role("button", name="In behandeling nemen"))
+    expect(pagina.locator(".messagelist")).to_contain_text("In behandeling nemen: gelukt.")
     alles.aanvraag.refresh_from_db()
     assert alles.aanvraag.status == "in_behandeling"
     assert AanvraagStatuswijziging.objects.filter(

@@ -265,3 +265,14 @@ def test_redactie_wijzigt_een_gepubliceerd_verhaal_niet_zonder_review(als, werkm
     assert concept.titel != "Gekaapt" and "Ongezien" not in concept.verhaal
     # The Eindredactie can still correct it.
     assert 'name="verhaal"' in als("eindredactie").get(wijzigen(concept)).content.decode()
+
+
+def test_een_geplande_publicatie_zegt_wanneer_ze_online_komt(als, ter_review):
+    from django.utils import timezone
+
+    later = timezone.now() + timezone.timedelta(days=3)
+    Inspiratie.objects.filter(pk=ter_review.pk).update(gepubliceerd_op=later)
+    antwoord = als("eindredactie").post(stap(ter_review), {"overgang": "publiceren"}, follow=True)
+    html = antwoord.content.decode()
+    assert "is goedgekeurd en komt online op" in html
+    assert "is gepubliceerd." not in html

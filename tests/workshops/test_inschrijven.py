@@ -77,8 +77,9 @@ def test_annuleren_laat_de_eerste_van_de_wachtlijst_doorschuiven(
     for letter in "abcd":
         inschrijven(bezoeker, sessie, letter.upper(), f"{letter}@example.org")
     a = Inschrijving.objects.get(email="a@example.org")
-    # GET never changes anything: cancelling is a POST from the token page.
-    assert bezoeker.get(reverse("inschrijving-annuleren", args=[a.token])).status_code == 405
+    # GET never changes anything: it asks for confirmation; the POST from there cancels.
+    assert bezoeker.get(reverse("inschrijving-annuleren", args=[a.token])).status_code == 200
+    assert Inschrijving.objects.get(pk=a.pk).status == "bevestigd"
     with django_capture_on_commit_callbacks(execute=True):
         response = bezoeker.post(reverse("inschrijving-annuleren", args=[a.token]))
     assert response.status_code == 302
@@ -89,7 +90,9 @@ def test_annuleren_laat_de_eerste_van_de_wachtlijst_doorschuiven(
         "c@example.org": "bevestigd",
         "d@example.org": "wachtlijst",
     }
-    (bericht,) = mail.outbox
+    bevestiging, bericht = mail.outbox
+    assert bevestiging.to == ["a@example.org"]
+    assert "geannuleerd" in bevestiging.subject
     assert bericht.to == ["c@example.org"]
     assert "plaats vrij" in bericht.subject
     assert ics_uit(bericht).events
