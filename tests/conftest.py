@@ -166,3 +166,16 @@ def medewerker_client(client, medewerker):
 def chromium_pad():
     assert shutil.which(CHROMIUM) or Path(CHROMIUM).exists()
     return CHROMIUM
+
+
+def pytest_collection_finish(session):
+    """No test module may resolve URLs while it is collected: the URLconf would be built with
+    the development settings (DEBUG on, with its /media/ route) before pytest-django turns
+    DEBUG off, and tests that walk every URL would see a site that production does not have."""
+    import sys
+
+    if "baz.urls" in sys.modules:
+        raise pytest.UsageError(
+            "baz.urls was imported while collecting tests: reverse() or resolve() at module "
+            "level (e.g. in a parametrize list). Pass URL names and reverse them in the test."
+        )
