@@ -53,7 +53,7 @@ def test_catalogus_op_een_telefoon(telefoon, live_server, settings, werkmodellen
     telefoon.goto("/account/login/")
     telefoon.get_by_label("Gebruikersnaam").fill("iemand")
     telefoon.get_by_label("Wachtwoord").fill("fout-wachtwoord")
-    ronde.verstuur("aanmelden met fout", "Aanmelden")
+    ronde.verstuur("aanmelden met fout", "Aanmelden", status=400)
     ronde.klaar("catalogus")
 
 
@@ -79,12 +79,12 @@ def test_workshops(scherm, alles):
     ronde.bekijk("workshop zonder sessies", zonder_sessies.get_absolute_url())
 
     ronde.bekijk("aanvraagformulier", f"/workshops/{workshop.slug}/aanvragen/")
-    ronde.verstuur("aanvraagformulier leeg verstuurd", "Aanvraag versturen")
+    ronde.verstuur("aanvraagformulier leeg verstuurd", "Aanvraag versturen", status=400)
     ronde.bekijk("aanvraag verstuurd", f"{alles.aanvraag.get_absolute_url()}verstuurd/")
     ronde.bekijk("aanvraag opvolgen", alles.aanvraag.get_absolute_url())
 
     ronde.bekijk("sessie met plaatsen", alles.sessie.get_absolute_url())
-    ronde.verstuur("inschrijven leeg verstuurd", "Inschrijven")
+    ronde.verstuur("inschrijven leeg verstuurd", "Inschrijven", status=400)
     ronde.bekijk("sessie volzet", alles.volle_sessie.get_absolute_url())
     ronde.bekijk("sessie geannuleerd", alles.gesloten_sessie.get_absolute_url())
     ronde.bekijk("inschrijving bevestigd", alles.inschrijving.get_absolute_url())
@@ -92,7 +92,7 @@ def test_workshops(scherm, alles):
     ronde.bekijk("inschrijving geannuleerd", alles.geannuleerde.get_absolute_url())
 
     ronde.bekijk("evaluatie", f"/workshops/evaluatie/{alles.te_evalueren.token}/")
-    ronde.verstuur("evaluatie leeg verstuurd", "Evaluatie versturen")
+    ronde.verstuur("evaluatie leeg verstuurd", "Evaluatie versturen", status=400)
     ronde.bekijk("evaluatie al ingevuld", f"/workshops/evaluatie/{alles.geevalueerd.token}/")
     ronde.bekijk("evaluatie nog niet open", f"/workshops/evaluatie/{toekomstig.token}/")
     ronde.bekijk("evaluatie verlopen", f"/workshops/evaluatie/{oud.token}/", status=410)
@@ -132,13 +132,13 @@ def test_netwerken_publiek_en_wachtwoord(scherm, alles):
     ronde.verstuur("interesse verstuurd", "Interesse versturen")
 
     ronde.bekijk("wachtwoord vergeten", "/account/wachtwoord/vergeten/")
-    ronde.verstuur("wachtwoord vergeten leeg verstuurd", "Link versturen")
+    ronde.verstuur("wachtwoord vergeten leeg verstuurd", "Link versturen", status=400)
     scherm.get_by_label("E-mailadres").fill("an@example.org")
     ronde.verstuur("wachtwoord link verstuurd", "Link versturen")
     ronde.bekijk("wachtwoordlink ongeldig", "/account/wachtwoord/instellen/MQ/ongeldig/")
     link = netwerk_services.wachtwoord_link(alles.an.user)
     ronde.bekijk("wachtwoord kiezen", link[link.index("/account/") :])
-    ronde.verstuur("wachtwoord kiezen leeg verstuurd", "Wachtwoord bewaren")
+    ronde.verstuur("wachtwoord kiezen leeg verstuurd", "Wachtwoord bewaren", status=400)
     scherm.get_by_label("Nieuw wachtwoord", exact=True).fill("een-lang-nieuw-wachtwoord")
     scherm.get_by_label("Nieuw wachtwoord bevestigen").fill("een-lang-nieuw-wachtwoord")
     ronde.verstuur("wachtwoord bewaard", "Wachtwoord bewaren")
