@@ -9,8 +9,9 @@ from . import (
     admin_pakketten,  # noqa: F401  (the packages' admins, in Dutch)
     audit,
     mail,
+    periodiek,
 )
-from .models import Auditregel, Gemeente, Mail, Wissing
+from .models import Auditregel, Gemeente, Mail, Planning, Wissing
 from .persoonsgegevens.register import links_verbergen
 from .persoonsgegevens.services import aantallen_tekst
 from .velden import geen_regeleinden
@@ -27,6 +28,44 @@ class GemeenteAdmin(admin.ModelAdmin):
     list_display = ["naam", "provincie", "postcodes", "nis_code"]
     list_filter = ["provincie"]
     search_fields = ["naam", "naam_fr", "postcodes"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Planning)
+class PlanningAdmin(admin.ModelAdmin):
+    """Read-only: when each periodic job (baz/periodiek.py) ran, how it went, when it runs next."""
+
+    list_display = ["taak", "elke", "gestart_op", "klaar_op", "uitkomst", "gelukt", "volgende_op"]
+    fields = ["taak", "elke", "volgende_op", "gestart_op", "klaar_op", "uitkomst", "fout"]
+    readonly_fields = fields
+
+    def _taak(self, planning: Planning):
+        return next((taak for taak in periodiek.taken() if taak.code == planning.code), None)
+
+    @admin.display(description=_("taak"), ordering="code")
+    def taak(self, planning: Planning) -> str:
+        taak = self._taak(planning)
+        return f"{taak.naam} ({planning.code})" if taak else planning.code
+
+    @admin.display(description=_("elke"))
+    def elke(self, planning: Planning) -> str:
+        taak = self._taak(planning)
+        if not taak:
+            return _("niet meer geregistreerd")
+        minuten = int(taak.elke.total_seconds() // 60)
+        return ngettext("%(n)s minuut", "%(n)s minuten", minuten) % {"n": minuten}
+
+    @admin.display(description=_("gelukt"), boolean=True)
+    def gelukt(self, planning: Planning) -> bool | None:
+        return None if planning.klaar_op is None else not planning.fout
 
     def has_add_permission(self, request):
         return False

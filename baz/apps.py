@@ -9,13 +9,15 @@ class BazConfig(AppConfig):
     verbose_name = _("BurgersAanZet")
 
     def ready(self):
-        from . import beheer, checks  # noqa: F401  (checks registers the deployment checks)
+        from . import beheer, checks, periodiek  # noqa: F401  (checks registers the deployment checks)
         from .persoonsgegevens import register
 
         # Each app's `persoonsgegevens` module, as the admin finds admin.py.
         register.ontdekken()
         # Each app's `beheer` module: its blocks of the staff start page (baz/beheer.py).
         beheer.ontdekken()
+        # Each app's `periodiek` module: its periodic jobs (baz/periodiek.py).
+        periodiek.ontdekken()
 
 
 class BazAdminConfig(admin_apps.AdminConfig):

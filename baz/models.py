@@ -183,3 +183,24 @@ class Auditregel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.op:%Y-%m-%d %H:%M} · {self.door_naam} · {self.actie}"
+
+
+class Planning(models.Model):
+    """When a periodic job (baz/periodiek.py) runs next, and how its last run went. One row per
+    job: the UPDATE that moves `volgende_op` is what lets one server, not all, take a run."""
+
+    code = models.CharField(_("taak"), max_length=80, primary_key=True)
+    volgende_op = models.DateTimeField(_("volgende keer op"))
+    gestart_op = models.DateTimeField(_("laatst gestart op"), null=True, blank=True)
+    klaar_op = models.DateTimeField(_("laatst klaar op"), null=True, blank=True)
+    uitkomst = models.IntegerField(_("laatste uitkomst"), null=True, blank=True)
+    fout = models.TextField(_("laatste fout"), blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("geplande taak")
+        verbose_name_plural = _("geplande taken")
+        default_permissions = ("view",)
+
+    def __str__(self) -> str:
+        return self.code

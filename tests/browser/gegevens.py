@@ -15,7 +15,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult, get_date_max
 
-from baz.models import Gemeente, Wissing
+from baz.models import Gemeente, Planning, Wissing
 from inspiraties.models import Inspiratie
 from netwerken import services as netwerk_services
 from netwerken.models import Coachingtraject, Interesse, Overheidsrol, Zelfevaluatie
@@ -191,6 +191,11 @@ def alles_een_keer(werkmodellen) -> Alles:
         zout="0" * 32,
         email_sha256="a" * 64,
         aantallen={"workshops": {"aanvragen": 1}},
+    )
+
+    # A periodic job that ran once and failed, as the admin lists them.
+    Planning.objects.create(
+        code="proef.taak", volgende_op=timezone.now(), klaar_op=timezone.now(), fout="Traceback"
     )
 
     # A task result, as the database task backend stores them in production.

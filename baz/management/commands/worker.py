@@ -2,7 +2,8 @@
 
 It runs django-tasks-db's worker (the tasks the requests queue: mails right after the commit
 that stored them) and, beside it in a thread, every MAIL_NALOOP_SECONDEN `baz.mail.nalopen()`:
-retries whose time has come and mails a killed worker left half-done. Kill it at any moment:
+retries whose time has come and mails a killed worker left half-done, and the periodic jobs
+whose time has come (baz/periodiek.py: reminders, evaluation requests, digests). Kill it at any moment:
 nothing is lost (the outbox is in the database) and a mail sent twice carries the same
 Message-ID. Several workers may run at once; a mail is claimed by one of them only.
 """
@@ -19,6 +20,7 @@ from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from baz import periodiek
 from baz.mail import nalopen
 
 logger = logging.getLogger("baz.worker")
@@ -50,6 +52,8 @@ def _nalopen_lus(stop: threading.Event, interval: float) -> None:
                 logger.info("Wachtrij nagelopen: %s", uitkomsten)
             if gesloten := vastgelopen_taken_sluiten():
                 logger.warning("%s vastgelopen taken gesloten.", gesloten)
+            if gedaan := periodiek.uitvoeren():
+                logger.info("Periodieke taken: %s", gedaan)
         except Exception:  # the database may be away for a moment; try again next round
             logger.exception("Wachtrij nalopen mislukt; volgende ronde opnieuw.")
         finally:
