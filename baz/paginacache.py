@@ -11,9 +11,15 @@ declared order (a reordered query string is the same entry), entries live `bewaa
 at most, and each view stores at most settings.PAGINACACHE_MAX_PER_VIEW pages per `bewaartijd`
 (a counter in the cache itself: with no cache there is nothing to bound). So a view never holds
 more than twice that many entries, whatever it is sent.
+
+Single flight: when a new version empties every entry, the first request for a page takes a
+short lock in the cache and renders it; the same page asked meanwhile, on any server, waits for
+that copy (at most WACHTEN seconds, then renders itself), instead of every worker rendering
+every page at once. Without a cache nothing waits.
 """
 
 import hashlib
+import time
 from collections.abc import Callable, Iterable
 from functools import wraps
 from urllib.parse import urlencode
@@ -26,6 +32,8 @@ BEWAARTIJD = 300  # seconds; the version makes entries stale long before this
 BEWAARDE_HEADERS = ("Content-Type", "Vary", "Content-Language")
 MAX_QUERY = 512  # characters of query string beyond which a page is not stored
 MAX_WAARDEN = 24  # query values beyond which a page is not stored
+WACHTEN = 2.0  # seconds a request waits for the page another one is rendering
+SLOT = 10  # seconds the lock of a rendering lasts at most
 
 
 def _query_sleutel(request: HttpRequest, parameters: tuple[str, ...]) -> str | None:
@@ -48,6 +56,19 @@ def _plaats_vrij(view: str, bewaartijd: int) -> bool:
         return cache.incr(teller) <= settings.PAGINACACHE_MAX_PER_VIEW
     except ValueError:  # expired in between, or no cache to store in
         return False
+
+
+def _wachten_op(sleutel: str):
+    """The page another request is rendering, once it is stored; None after WACHTEN seconds,
+    or as soon as that request finished without storing it."""
+    einde = time.monotonic() + WACHTEN
+    while time.monotonic() < einde:
+        time.sleep(0.02)
+        if (bewaard := cache.get(sleutel)) is not None:
+            return bewaard
+        if cache.get(f"{sleutel}:bezig") is None:
+            return cache.get(sleutel)
+    return None
 
 
 def anoniem_gecached(
@@ -82,7 +103,11 @@ def anoniem_gecached(
             naam = f"{view.__module__}.{view.__name__}"
             adres = f"{request.path}?{query}|{fragment}"
             sleutel = f"pagina:{naam}:{versie()}:" + hashlib.sha256(adres.encode()).hexdigest()
+            slot = f"{sleutel}:bezig"
             bewaard = cache.get(sleutel)
+            eigen_slot = bewaard is None and cache.add(slot, 1, SLOT)
+            if bewaard is None and not eigen_slot:
+                bewaard = _wachten_op(sleutel)
             if bewaard is not None:
                 inhoud, headers = bewaard
                 antwoord = HttpResponse(inhoud)
@@ -90,17 +115,21 @@ def anoniem_gecached(
                     antwoord[kop] = waarde
                 antwoord["X-Paginacache"] = "hit"
                 return antwoord
-            antwoord = view(request, *args, **kwargs)
-            if (
-                antwoord.status_code == 200
-                and not antwoord.streaming
-                and not antwoord.cookies
-                and _plaats_vrij(naam, bewaartijd)
-            ):
-                if hasattr(antwoord, "render") and not antwoord.is_rendered:
-                    antwoord.render()
-                headers = [(n, antwoord[n]) for n in BEWAARDE_HEADERS if antwoord.has_header(n)]
-                cache.set(sleutel, (antwoord.content, headers), bewaartijd)
+            try:
+                antwoord = view(request, *args, **kwargs)
+                if (
+                    antwoord.status_code == 200
+                    and not antwoord.streaming
+                    and not antwoord.cookies
+                    and _plaats_vrij(naam, bewaartijd)
+                ):
+                    if hasattr(antwoord, "render") and not antwoord.is_rendered:
+                        antwoord.render()
+                    headers = [(n, antwoord[n]) for n in BEWAARDE_HEADERS if antwoord.has_header(n)]
+                    cache.set(sleutel, (antwoord.content, headers), bewaartijd)
+            finally:
+                if eigen_slot:  # stored or not: the waiting ones stop waiting
+                    cache.delete(slot)
             return antwoord
 
         return wrapper

@@ -1,0 +1,223 @@
+"""The catalogue index (inspiraties/index.py) gives exactly what SQL gives: the same facet
+counts, the same pages in the same order, the same related stories; only what is public, and a
+new index for every catalogue version."""
+
+import random
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.db.models import Count, Q
+from django.utils import timezone
+from taggit.models import Tag
+
+from baz.models import Provincie
+from inspiraties import index as catalogusindex
+from inspiraties.models import Doelgroep, Inspiratie, Werkmodel
+from inspiraties.services import inspiratie_status_zetten
+from tests.factories import maak_inspiratie
+
+THEMAS = ("eenzaamheid", "mantelzorg", "armoede", "buurt", "jongeren", "ouderen", "sport")
+DOELGROEPEN = ("jongeren", "ouderen", "gezinnen")
+
+
+@pytest.fixture(autouse=True)
+def _leeg():
+    catalogusindex.vergeten()
+    cache.clear()
+    yield
+    catalogusindex.vergeten()
+
+
+@pytest.fixture
+def verzameling(werkmodellen):
+    """60 inspiraties with random links; some drafts, archived and scheduled ones."""
+    kans = random.Random(2021)
+    slugs = list(werkmodellen)
+    statussen = ["gepubliceerd"] * 8 + ["concept", "gearchiveerd"]
+    for nummer in range(60):
+        status = kans.choice(statussen)
+        velden = {}
+        if status == "gepubliceerd" and nummer % 13 == 0:
+            velden["gepubliceerd_op"] = timezone.now() + timedelta(days=3)  # scheduled
+        maak_inspiratie(
+            titel=kans.choice(["Buurt", "Café", "Zorg", "Anders", "Samen"]) + f" {nummer:02d}",
+            werkmodellen=tuple(kans.sample(slugs, kans.randint(0, 3))),
+            themas=tuple(kans.sample(THEMAS, kans.randint(0, 3))),
+            doelgroepen=tuple(kans.sample(DOELGROEPEN, kans.randint(0, 2))),
+            provincie=kans.choice(Provincie.values),
+            status=status,
+            dagen_geleden=kans.randint(1, 400),
+            **velden,
+        )
+    return kans
+
+
+def _sql_tellingen(filters: dict[str, list]) -> tuple[dict[str, dict], int]:
+    """Reference: the facet counts and total, computed in SQL the straightforward way."""
+
+    def gefilterd(behalve=None):
+        qs = Inspiratie.objects.gepubliceerd()
+        for naam, waarden in filters.items():
+            if naam == behalve or not waarden:
+                continue
+            veld = {
+                "werkmodel": "werkmodellen__in",
+                "doelgroep": "doelgroepen__in",
+                "thema": "themas__in",
+                "provincie": "provincie__in",
+            }[naam]
+            qs = qs.filter(pk__in=Inspiratie.objects.filter(**{veld: waarden}).values("pk"))
+        return qs
+
+    tellingen = {}
+    for naam, relatie in (
+        ("werkmodel", "werkmodellen"),
+        ("doelgroep", "doelgroepen"),
+        ("thema", "themas"),
+    ):
+        rijen = (
+            gefilterd(naam)
+            .filter(**{f"{relatie}__isnull": False})
+            .values_list(f"{relatie}__pk")
+            .annotate(n=Count("pk", distinct=True))
+            .order_by()
+        )
+        tellingen[naam] = dict(rijen)
+    tellingen["provincie"] = dict(
+        gefilterd("provincie").values_list("provincie").annotate(n=Count("pk")).order_by()
+    )
+    return tellingen, gefilterd().count()
+
+
+def _index_tellingen(index, filters: dict[str, list]) -> tuple[dict[str, dict], int]:
+    def binnen(behalve=None):
+        resultaat = index.alle
+        for naam, waarden in filters.items():
+            if naam != behalve and waarden:
+                resultaat &= index.een_van(naam, waarden)
+        return resultaat
+
+    tellingen = {
+        naam: index.tellingen(naam, binnen(naam))
+        for naam in ("werkmodel", "doelgroep", "thema", "provincie")
+    }
+    return tellingen, len(binnen())
+
+
+@pytest.mark.django_db
+def test_de_tellingen_zijn_die_van_sql_voor_elke_combinatie(verzameling):
+    kans = verzameling
+    index = catalogusindex.huidige()
+    werkmodel_ids = list(Werkmodel.objects.values_list("pk", flat=True))
+    doelgroep_ids = list(Doelgroep.objects.values_list("pk", flat=True))
+    thema_ids = list(Tag.objects.values_list("pk", flat=True))
+    for _ in range(40):
+        filters = {
+            "werkmodel": kans.sample(werkmodel_ids, kans.randint(0, 2)),
+            "doelgroep": kans.sample(doelgroep_ids, kans.randint(0, 1)),
+            "thema": kans.sample(thema_ids, kans.randint(0, 2)),
+            "provincie": kans.sample(Provincie.values, kans.randint(0, 2)),
+        }
+        assert _index_tellingen(index, filters) == _sql_tellingen(filters), filters
+
+
+@pytest.mark.django_db
+def test_alleen_wat_gepubliceerd_is_staat_erin(verzameling):
+    index = catalogusindex.huidige()
+    publiek = set(Inspiratie.objects.gepubliceerd().values_list("pk", flat=True))
+    assert set(index.ids) == publiek
+    verborgen = Inspiratie.objects.exclude(pk__in=publiek).values_list("pk", flat=True)
+    assert verborgen, "the data set has drafts, archived and scheduled ones"
+    assert not index.posities(verborgen)
+
+
+@pytest.mark.django_db
+def test_paginas_in_dezelfde_volgorde_als_sql(verzameling):
+    index = catalogusindex.huidige()
+    buddy = Werkmodel.objects.get(slug="buddywerking")
+    resultaat = index.een_van("werkmodel", [buddy.pk])
+    qs = Inspiratie.objects.gepubliceerd().filter(werkmodellen=buddy)
+    nieuwste = list(qs.order_by("-gepubliceerd_op", "-pk").values_list("pk", flat=True))
+    titel = list(qs.order_by("titel", "pk").values_list("pk", flat=True))
+    assert len(resultaat) == len(nieuwste) > 5
+    for begin in (0, 3, len(nieuwste) - 2):
+        assert index.pagina_ids(resultaat, begin, begin + 4, op_titel=False) == (
+            nieuwste[begin : begin + 4]
+        )
+        assert index.pagina_ids(resultaat, begin, begin + 4, op_titel=True) == (
+            titel[begin : begin + 4]
+        )
+
+
+def _sql_verwant(inspiratie: Inspiratie, aantal: int) -> list[tuple[int, object]]:
+    """Reference: (overlap, -date) of the best related ones, by a GROUP BY. (An empty IN
+    list would empty the whole query: a story without werkmodellen then had no related ones.)"""
+    werkmodel_ids = list(inspiratie.werkmodellen.values_list("pk", flat=True)) or [0]
+    thema_ids = list(inspiratie.themas.values_list("pk", flat=True)) or [0]
+    return list(
+        Inspiratie.objects.gepubliceerd()
+        .exclude(pk=inspiratie.pk)
+        .annotate(
+            overlap=Count("werkmodellen", filter=Q(werkmodellen__in=werkmodel_ids), distinct=True)
+            + Count("themas", filter=Q(themas__in=thema_ids), distinct=True)
+        )
+        .filter(overlap__gt=0)
+        .order_by("-overlap", "-gepubliceerd_op", "-pk")
+        .values_list("pk", "overlap")[:aantal]
+    )
+
+
+@pytest.mark.django_db
+def test_verwante_inspiraties_zijn_die_met_de_meeste_overlap(verzameling):
+    index = catalogusindex.huidige()
+    for inspiratie in Inspiratie.objects.all():
+        verwacht = [pk for pk, _ in _sql_verwant(inspiratie, 3)]
+        gekregen = index.verwant(
+            pk=inspiratie.pk,
+            werkmodellen=inspiratie.werkmodellen.values_list("pk", flat=True),
+            themas=inspiratie.themas.values_list("pk", flat=True),
+            aantal=3,
+        )
+        assert gekregen == verwacht, inspiratie
+
+
+@pytest.mark.django_db
+def test_een_nieuwe_versie_geeft_een_nieuwe_index(verzameling):
+    eerste = catalogusindex.huidige()
+    inspiratie = Inspiratie.objects.gepubliceerd().first()
+    inspiratie_status_zetten(inspiratie=inspiratie, status="gearchiveerd")
+    tweede = catalogusindex.huidige()
+    assert tweede.versie != eerste.versie
+    assert inspiratie.pk in eerste.positie and inspiratie.pk not in tweede.positie
+    # A draft saved changes no version: the same index, nothing rebuilt.
+    concept = Inspiratie.objects.filter(status="concept").first()
+    concept.titel = "Nieuwe titel"
+    concept.save()
+    assert catalogusindex.huidige() is tweede
+
+
+@pytest.mark.django_db
+def test_een_tweede_worker_neemt_de_gedeelde_index(verzameling, django_assert_max_num_queries):
+    gebouwd = catalogusindex.huidige()
+    catalogusindex.vergeten()  # another worker: nothing of its own yet
+    with django_assert_max_num_queries(1):  # the version only; the index comes from the cache
+        geladen = catalogusindex.huidige()
+    assert geladen is not gebouwd
+    assert list(geladen.ids) == list(gebouwd.ids)
+    assert geladen.facetten == gebouwd.facetten
+
+
+@pytest.mark.django_db
+def test_zonder_cache_bouwt_elke_worker_zelf(verzameling, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    from django.core.cache import caches
+
+    caches._settings = None
+    try:
+        eerste = catalogusindex.huidige()
+        catalogusindex.vergeten()
+        tweede = catalogusindex.huidige()
+        assert list(eerste.ids) == list(tweede.ids) and eerste.facetten == tweede.facetten
+    finally:
+        caches._settings = None
