@@ -127,6 +127,7 @@ INSTALLED_APPS = [
     "inspiraties",
     "workshops",
     "netwerken",
+    "jaarcijfers",
 ]
 
 MIDDLEWARE = [
@@ -231,6 +232,9 @@ RATELIMIETEN = {
     "aanvraag_bericht": (20, 3600),  # what a requester adds through their personal link
     "inschrijving": (30, 600),  # sign-up for a workshop session
     "interesse": (5, 3600),  # interest in a lerend netwerk
+    "casus_reactie": (30, 3600),  # a member's reply to a case (netwerken)
+    "tip": (10, 3600),  # tip een inspiratie (inspiraties/tips.py)
+    "jaarcijfers_pdf": (30, 600),  # /in-cijfers/<jaar>/pdf/ (jaarcijfers/views.py)
     "wachtwoord": (5, 3600),  # password reset
     "tweestaps": (20, 600),  # second-factor codes
     "aanmelden_account": (5, 15 * 60),
@@ -398,6 +402,12 @@ if MAIL_NALOOP_SECONDEN <= 0:
 AANVRAAG_ANTWOORDTERMIJN_DAGEN = env_int("AANVRAAG_ANTWOORDTERMIJN_DAGEN", 14)
 if AANVRAAG_ANTWOORDTERMIJN_DAGEN < 1:
     raise ImproperlyConfigured("AANVRAAG_ANTWOORDTERMIJN_DAGEN must be at least 1.")
+
+# Workshop sessions: confirmed participants get a reminder this many days before, at the same
+# time of day on the Brussels clock (workshops/periodiek.py).
+HERINNERING_DAGEN = env_int("HERINNERING_DAGEN", 2)
+if not 1 <= HERINNERING_DAGEN <= 30:
+    raise ImproperlyConfigured("HERINNERING_DAGEN must be between 1 and 30.")
 
 # Work outside the request (mails) goes through django.tasks. Production queues tasks in the
 # database and a separate worker process runs them (`manage.py db_worker`); development and

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("inspiraties.urls")),
     path("", include("netwerken.urls")),
     path("", include("workshops.urls")),
+    path("", include("jaarcijfers.urls")),
     path("account/", include("baz.account.urls")),
     path("beheer/persoonsgegevens/", include("baz.persoonsgegevens.urls")),
     path("beheer/formulieren/", include("baz.beheerformulieren.urls")),

@@ -81,7 +81,11 @@ def over_baz(request: HttpRequest) -> HttpResponse:
 def privacy(request: HttpRequest) -> HttpResponse:
     """The retention table comes from the register of personal data, as the command applies it."""
     termijnen = [termijn for _deel, termijn in register.bewaartermijnen()]
-    return render(request, "baz/privacy.html", {"bewaartermijnen": termijnen})
+    return render(
+        request,
+        "baz/privacy.html",
+        {"bewaartermijnen": termijnen, "herinnering_dagen": settings.HERINNERING_DAGEN},
+    )
 
 
 def toegankelijkheid(request: HttpRequest) -> HttpResponse:

@@ -16,7 +16,7 @@ from baz.beheerformulieren import BewaardeBestandenAdmin
 from . import services
 from .afbeeldingen import varianten_maken
 from .forms import InspiratieAdminForm
-from .models import Doelgroep, Inspiratie, Werkmodel
+from .models import Doelgroep, Inspiratie, Tip, Werkmodel
 from .versie import inspiratie_gewijzigd
 
 
@@ -41,6 +41,43 @@ class DoelgroepAdmin(admin.ModelAdmin):
     search_fields = ["naam"]
 
 
+class TipInline(admin.StackedInline):
+    """Where a getipt inspiratie came from, and the proof of consent: read only."""
+
+    model = Tip
+    can_delete = False
+    extra = 0
+    verbose_name = _("tip van een bezoeker")
+    verbose_name_plural = _("herkomst: tip van een bezoeker")
+    fields = [
+        "naam",
+        "email",
+        "betrokken",
+        "naam_tonen",
+        "contact_initiatief",
+        "contact_toestemming",
+        "foto_toestemming",
+        "toestemming_op",
+        "toestemming_versie",
+        "aangemaakt_op",
+        "beslist_op",
+        "reden",
+        "publicatie_gemeld_op",
+        "geanonimiseerd_op",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        # Whoever may see the inspiratie sees where it came from (no separate permission).
+        return request.user.has_perm("inspiraties.view_inspiratie")
+
+
 @admin.register(Inspiratie)
 class InspiratieAdmin(BewaardeBestandenAdmin, admin.ModelAdmin):
     form = InspiratieAdminForm
@@ -51,6 +88,7 @@ class InspiratieAdmin(BewaardeBestandenAdmin, admin.ModelAdmin):
         "provincie",
         "uitgelicht",
         "gepubliceerd_op",
+        "nagekeken_op",
     ]
     list_filter = ["status", "werkmodellen", "provincie", "uitgelicht", "reikwijdte", "doelgroepen"]
     list_select_related = ["gemeente"]
@@ -73,10 +111,27 @@ class InspiratieAdmin(BewaardeBestandenAdmin, admin.ModelAdmin):
         (_("Indeling"), {"fields": ["werkmodellen", "themas", "doelgroepen"]}),
         (_("Plaats"), {"fields": ["reikwijdte", "provincie", "gemeente"]}),
         (_("Initiatief"), {"fields": ["initiatiefnemer", "website"]}),
+        (
+            _("Doe mee"),
+            {
+                "fields": ["meedoen", "contact_email", "contact_telefoon", "contact_tonen"],
+                "description": _(
+                    "Hoe een lezer meedoet of hulp krijgt, en hoe je het initiatief bereikt. "
+                    "E-mail en telefoon verschijnen alleen als het initiatief ermee instemde."
+                ),
+            },
+        ),
+        (
+            _("Het verhaal in stukken"),
+            {
+                "fields": ["doel", "aanpak", "wat_werkt", "wat_nodig"],
+                "description": _("Elk ingevuld veld wordt een eigen deel van het verhaal."),
+            },
+        ),
         (_("Afbeelding"), {"fields": ["afbeelding", "afbeelding_alt", "afbeelding_credit"]}),
         (
             _("Publicatie"),
-            {"fields": ["status", "gepubliceerd_op", "uitgelicht", "demotekst"]},
+            {"fields": ["status", "gepubliceerd_op", "uitgelicht", "demotekst", "nagekeken_op"]},
         ),
         (
             _("Geschiedenis"),
@@ -91,6 +146,12 @@ class InspiratieAdmin(BewaardeBestandenAdmin, admin.ModelAdmin):
             },
         ),
     ]
+
+    def get_inlines(self, request, obj):
+        # Only a tipped inspiratie shows where it came from; the others carry no formset.
+        return (
+            [TipInline] if obj is not None and Tip.objects.filter(inspiratie=obj).exists() else []
+        )
 
     def has_publiceren_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm(services.RECHT_PUBLICEREN)
@@ -293,4 +354,6 @@ GEDAAN = {
     "terugsturen": _("“%(titel)s” is teruggestuurd naar de redactie, met je opmerking."),
     "archiveren": _("“%(titel)s” is gearchiveerd en staat niet meer online."),
     "heropenen": _("“%(titel)s” is weer een concept."),
+    "oppakken": _("De tip “%(titel)s” is opgepakt: werk hem uit als concept."),
+    "afwijzen": _("De tip “%(titel)s” is afgewezen; wie tipte, krijgt een mail met je reden."),
 }

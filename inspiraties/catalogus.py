@@ -4,84 +4,48 @@ Filters are OR within one filter and AND across filters. Every option carries th
 inspiraties it would give together with the search and the other active filters (facet counts):
 ticking it in a filter that has nothing ticked yet gives exactly that many results. Unknown
 values in the URL are dropped with a message instead of failing, so a stale bookmark still works.
+
+The counting, filtering and paging are set operations on the catalogue index
+(inspiraties/index.py: a bitmap per option, per catalogue version); the database is asked only
+for what the index does not hold: the search (the ids that match, and those whose title
+matches, from PostgreSQL's full-text indexes), the labels of the options and the twelve cards
+of the page. So a page costs the same few queries, and about the same time, at 100 or at
+100,000 inspiraties, whatever the filters.
+
+"Best passend" puts the results whose title matches the search first, then the others, each
+group newest first: a title match is what ranks highest in PostgreSQL's ranking too (weight A),
+and this order needs no pass over the stories' texts.
 """
 
-import hashlib
+import re
 from dataclasses import dataclass, field
 
-import django_filters
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db import connection, transaction
+from django.db.models import Q
 from django.http import QueryDict
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from taggit.models import Tag, TaggedItem
+from pyroaring import BitMap
+from taggit.models import Tag
 
-from baz.models import Provincie
+from baz.models import Gemeente, Provincie
+from baz.tekst import normaliseer
 
+from . import index as catalogusindex
 from .models import Doelgroep, Inspiratie, Werkmodel
-from .queries import MAX_ZOEKLENGTE
-from .versie import catalogus_versie
+from .queries import MAX_ZOEKLENGTE, _zoekquery
 
 PER_PAGINA = 12
-FACET_BEWAARTIJD = 600  # seconds; a new catalogue version makes entries stale before that
-FILTERS = ("werkmodel", "provincie", "thema", "doelgroep")
+THEMA_BEWAARTIJD = 3600  # seconds; keyed on the catalogue version, so never stale
+FILTERS = ("werkmodel", "provincie", "gemeente", "thema", "doelgroep")
 SORTERINGEN = {
     "nieuwste": gettext_lazy("Nieuwste eerst"),
     "titel": gettext_lazy("Titel (A–Z)"),
     "relevantie": gettext_lazy("Best passend"),
 }
-
-
-def _thema_items():
-    return TaggedItem.objects.filter(
-        content_type__app_label="inspiraties", content_type__model="inspiratie"
-    )
-
-
-class InspiratieFilter(django_filters.FilterSet):
-    """Validated filter values -> querysets. Choices are checked before binding (see below)."""
-
-    werkmodel = django_filters.MultipleChoiceFilter(method="filter_werkmodel")
-    provincie = django_filters.MultipleChoiceFilter(
-        field_name="provincie", choices=Provincie.choices, distinct=False
-    )
-    thema = django_filters.MultipleChoiceFilter(method="filter_thema")
-    doelgroep = django_filters.MultipleChoiceFilter(method="filter_doelgroep")
-
-    class Meta:
-        model = Inspiratie
-        fields: list[str] = []
-
-    def __init__(self, *args, keuzes: dict[str, list[str]], **kwargs):
-        super().__init__(*args, **kwargs)
-        for naam in ("werkmodel", "thema", "doelgroep"):
-            self.filters[naam].extra["choices"] = [(waarde, waarde) for waarde in keuzes[naam]]
-
-    def filter_werkmodel(self, queryset, name, waarden):
-        through = Inspiratie.werkmodellen.through.objects
-        return queryset.filter(
-            Exists(through.filter(inspiratie=OuterRef("pk"), werkmodel__slug__in=waarden))
-        )
-
-    def filter_doelgroep(self, queryset, name, waarden):
-        through = Inspiratie.doelgroepen.through.objects
-        return queryset.filter(
-            Exists(through.filter(inspiratie=OuterRef("pk"), doelgroep__slug__in=waarden))
-        )
-
-    def filter_thema(self, queryset, name, waarden):
-        return queryset.filter(
-            Exists(_thema_items().filter(object_id=OuterRef("pk"), tag__slug__in=waarden))
-        )
-
-    def gefilterd(self, queryset: QuerySet, behalve: str | None = None) -> QuerySet:
-        """Apply every active filter except `behalve` (for that filter's facet counts)."""
-        for naam, waarde in self.form.cleaned_data.items():
-            if naam != behalve and waarde:
-                queryset = self.filters[naam].filter(queryset, waarde)
-        return queryset
 
 
 @dataclass
@@ -127,145 +91,164 @@ class Catalogus:
         return bool(self.zoekterm or self.actieve_filters)
 
 
-def _geldige_waarden(params: QueryDict) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """Split each filter's values in known and unknown ones; checks only what was asked for."""
-    gevraagd = {naam: list(dict.fromkeys(params.getlist(naam)))[:20] for naam in FILTERS}
-    bekend: dict[str, set[str]] = {"provincie": set(Provincie.values)}
-    if gevraagd["werkmodel"]:
-        bekend["werkmodel"] = set(
-            Werkmodel.objects.filter(slug__in=gevraagd["werkmodel"]).values_list("slug", flat=True)
-        )
-    if gevraagd["doelgroep"]:
-        bekend["doelgroep"] = set(
-            Doelgroep.objects.filter(slug__in=gevraagd["doelgroep"]).values_list("slug", flat=True)
-        )
-    if gevraagd["thema"]:
-        bekend["thema"] = set(
-            _thema_items()
-            .filter(tag__slug__in=gevraagd["thema"])
-            .values_list("tag__slug", flat=True)
-            .distinct()
-        )
-    geldig, onbekend = {}, {}
-    for naam, waarden in gevraagd.items():
-        toegestaan = bekend.get(naam, set())
-        geldig[naam] = [w for w in waarden if w in toegestaan]
-        onbekend[naam] = [w for w in waarden if w not in toegestaan]
-    return geldig, onbekend
-
+# The facets in the order the page shows them.
+FACET_LABELS = {
+    "werkmodel": gettext_lazy("Werkmodel"),
+    "provincie": gettext_lazy("Provincie"),
+    "gemeente": gettext_lazy("Gemeente"),
+    "thema": gettext_lazy("Thema"),
+    "doelgroep": gettext_lazy("Doelgroep"),
+}
 
 ONBEKEND_LABEL = {
     "werkmodel": gettext_lazy("werkmodel"),
     "provincie": gettext_lazy("provincie"),
+    "gemeente": gettext_lazy("gemeente"),
     "thema": gettext_lazy("thema"),
     "doelgroep": gettext_lazy("doelgroep"),
 }
 
 
-def _facetten(
-    filters: InspiratieFilter, gezocht: QuerySet, geldig: dict, themas: list[tuple[int, str, str]]
-) -> list[Facet]:
-    """Counts per option, each facet with the search (in `gezocht`) and the other facets'
-    filters (never its own).
-
-    Counted in the link tables grouped by id (cheap), labels from the small reference tables.
-    """
-
-    def context(behalve: str) -> QuerySet:
-        return filters.gefilterd(gezocht, behalve=behalve).order_by().values("pk")
-
-    def per_sleutel(rijen) -> dict:
-        return dict(rijen.annotate(aantal=Count("pk")).order_by())
-
-    per_werkmodel = per_sleutel(
-        Inspiratie.werkmodellen.through.objects.filter(
-            inspiratie__in=context("werkmodel")
-        ).values_list("werkmodel_id")
-    )
-    per_doelgroep = per_sleutel(
-        Inspiratie.doelgroepen.through.objects.filter(
-            inspiratie__in=context("doelgroep")
-        ).values_list("doelgroep_id")
-    )
-    per_provincie = per_sleutel(context("provincie").values_list("provincie"))
-    per_thema = per_sleutel(
-        _thema_items().filter(object_id__in=context("thema")).values_list("tag_id")
-    )
-    werkmodellen = Werkmodel.objects.order_by("volgorde")
-    doelgroepen = Doelgroep.objects.order_by("naam")
-    return [
-        Facet(
-            "werkmodel",
-            _("Werkmodel"),
-            [
-                Optie(w.slug, w.naam, per_werkmodel.get(w.pk, 0), w.slug in geldig["werkmodel"])
-                for w in werkmodellen
-            ],
-        ),
-        Facet(
-            "provincie",
-            _("Provincie"),
-            [
-                Optie(waarde, label, per_provincie.get(waarde, 0), waarde in geldig["provincie"])
-                for waarde, label in Provincie.choices
-            ],
-        ),
-        Facet(
-            "thema",
-            _("Thema"),
-            [
-                Optie(slug, naam, per_thema.get(tag_id, 0), slug in geldig["thema"])
-                for tag_id, slug, naam in themas
-            ],
-        ),
-        Facet(
-            "doelgroep",
-            _("Doelgroep"),
-            [
-                Optie(d.slug, d.naam, per_doelgroep.get(d.pk, 0), d.slug in geldig["doelgroep"])
-                for d in doelgroepen
-            ],
-        ),
-    ]
-
-
-def _thema_totalen(basis: QuerySet, versie: str) -> list[tuple[int, str, str]]:
-    """(tag id, slug, name) of every theme that any published inspiratie has, most used first,
-    whatever the search: the same list of options on every page, cached per version."""
-    sleutel = f"thema-totalen:{versie}"
+def _themas(index: catalogusindex.Index) -> list[tuple[int, str, str]]:
+    """(tag id, slug, name) of every theme a published inspiratie has, most used first: the
+    same options on every page, cached per catalogue version."""
+    sleutel = f"catalogus-themas:{index.versie}"
     themas = cache.get(sleutel)
     if themas is None:
-        totalen = (
-            _thema_items()
-            .filter(object_id__in=basis.order_by().values("pk"))
-            .values_list("tag_id")
-            .annotate(totaal=Count("pk"))
-            .order_by()
-        )
-        volgorde = dict(totalen)
-        labels = Tag.objects.filter(pk__in=volgorde).values_list("pk", "slug", "name")
-        themas = sorted(labels, key=lambda t: (-volgorde[t[0]], t[2]))
-        cache.set(sleutel, themas, FACET_BEWAARTIJD)
+        totalen = index.tellingen("thema", index.alle)
+        labels = Tag.objects.filter(pk__in=totalen).values_list("pk", "slug", "name")
+        themas = sorted(labels, key=lambda t: (-totalen[t[0]], t[2]))
+        cache.set(sleutel, themas, THEMA_BEWAARTIJD)
     return themas
 
 
-def catalogus_opbouwen(params: QueryDict, basis: QuerySet) -> Catalogus:
-    """Everything the catalogue page shows, in a fixed number of queries."""
-    meldingen = []
-    geldig, onbekend = _geldige_waarden(params)
-    for naam, waarden in onbekend.items():
-        for waarde in waarden:
-            meldingen.append(
-                _(
-                    "Er bestaat geen %(soort)s “%(waarde)s”; we tonen de resultaten zonder die filter."
-                )
-                % {"soort": ONBEKEND_LABEL[naam], "waarde": waarde[:60]}
+@dataclass
+class _Opties:
+    """Each filter's options: {slug or value: (index key, label)}, in display order."""
+
+    werkmodel: dict[str, tuple[int, str]]
+    doelgroep: dict[str, tuple[int, str]]
+    thema: dict[str, tuple[int, str]]
+    provincie: dict[str, tuple[str, str]]
+    gemeente: dict[str, tuple[str, str]]  # only the ones asked for or counted
+
+    def van(self, naam: str) -> dict:
+        return getattr(self, naam)
+
+
+def _opties(index: catalogusindex.Index, gevraagde_gemeenten: list[str]) -> _Opties:
+    return _Opties(
+        werkmodel={
+            slug: (pk, naam)
+            for pk, slug, naam in Werkmodel.objects.order_by("volgorde").values_list(
+                "pk", "slug", "naam"
             )
-    data = QueryDict(mutable=True)
-    for naam, waarden in geldig.items():
-        data.setlist(naam, waarden)
-    filters = InspiratieFilter(data, queryset=basis, keuzes=geldig)
-    filters.is_valid()
+        },
+        doelgroep={
+            slug: (pk, naam)
+            for pk, slug, naam in Doelgroep.objects.order_by("naam").values_list(
+                "pk", "slug", "naam"
+            )
+        },
+        thema={slug: (pk, naam) for pk, slug, naam in _themas(index)},
+        provincie={waarde: (waarde, label) for waarde, label in Provincie.choices},
+        gemeente=_gemeenten(index, gevraagde_gemeenten),
+    )
+
+
+def _gemeenten(index: catalogusindex.Index, gevraagd: list[str]) -> dict[str, tuple[str, str]]:
+    """{slug: (NIS code, name)} of the gemeenten with a published inspiratie, and of those asked
+    for by slug (a gemeente's slug is its slugified name, as on /gemeenten/<slug>/)."""
+    nis_codes = list(index.facetten["gemeente"])
+    rijen = Gemeente.objects.filter(Q(nis_code__in=nis_codes) | Q(naam__in=_namen(gevraagd)))
+    return {
+        slugify(naam): (nis, naam)
+        for nis, naam in sorted(
+            rijen.values_list("nis_code", "naam"), key=lambda rij: normaliseer(rij[1])
+        )
+    }
+
+
+def _namen(slugs: list[str]) -> list[str]:
+    """Names a slug could stand for ("sint-niklaas" -> "sint niklaas", "sint-niklaas"): the
+    exact match is made on the slug afterwards."""
+    if not slugs:
+        return []
+    return (
+        [slug.replace("-", " ") for slug in slugs]
+        + list(slugs)
+        + [slug.replace("-", "") for slug in slugs]
+    )
+
+
+def _zoektreffers(zoekterm: str, index: catalogusindex.Index) -> tuple[BitMap, BitMap]:
+    """(positions of every published inspiratie that matches, of those whose title matches)."""
+    treffers = Inspiratie.objects.gezocht(zoekterm).values_list("pk", flat=True).order_by()
+    if connection.vendor != "postgresql":  # other databases: every word in the title
+        bevat = Q()
+        for woord in re.findall(r"\w+", zoekterm):
+            bevat &= Q(titel__icontains=woord)
+        titel = Inspiratie.objects.filter(bevat).values_list("pk", flat=True).order_by()
+        alle = index.posities(treffers)
+        return alle, alle & index.posities(titel)
+    titel = (
+        Inspiratie.objects.filter(titelvector=_zoekquery(zoekterm))
+        .values_list("pk", flat=True)
+        .order_by()
+    )
+    # Always through the full-text indexes: for a word in most stories the planner would read
+    # every row instead, unpacking each story's large tsvector (0.48 s at 100,000 rows); the
+    # index gives the same ids in 0.04 s.
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        alle, in_titel = index.posities(list(treffers)), index.posities(list(titel))
+        cursor.execute("RESET enable_seqscan")
+    return alle, alle & in_titel
+
+
+class _Resultaten:
+    """The result list as the Paginator pages it: groups of positions in order, each newest
+    first or by title; a slice fetches just those cards."""
+
+    def __init__(self, index: catalogusindex.Index, groepen: list[BitMap], *, op_titel: bool):
+        self.index = index
+        self.groepen = groepen
+        self.op_titel = op_titel
+
+    def __len__(self) -> int:
+        return sum(len(groep) for groep in self.groepen)
+
+    def __getitem__(self, stuk: slice) -> list[Inspiratie]:
+        begin, einde = stuk.start or 0, stuk.stop if stuk.stop is not None else len(self)
+        ids: list[int] = []
+        for groep in self.groepen:
+            if begin < len(groep) and einde > 0:
+                ids += self.index.pagina_ids(
+                    groep, max(begin, 0), min(einde, len(groep)), op_titel=self.op_titel
+                )
+            begin, einde = begin - len(groep), einde - len(groep)
+        kaarten = Inspiratie.objects.filter(pk__in=ids).voor_kaarten().in_bulk()
+        return [kaarten[pk] for pk in ids if pk in kaarten]
+
+
+def catalogus_opbouwen(params: QueryDict) -> Catalogus:
+    """Everything the catalogue page shows, in a fixed number of queries."""
+    index = catalogusindex.huidige()
+    gevraagd = {naam: list(dict.fromkeys(params.getlist(naam)))[:20] for naam in FILTERS}
+    opties = _opties(index, gevraagd["gemeente"])
+    meldingen = []
+    geldig: dict[str, list[str]] = {}
+    for naam, waarden in gevraagd.items():
+        bekend = opties.van(naam)
+        geldig[naam] = [w for w in waarden if w in bekend]
+        for waarde in waarden:
+            if waarde not in bekend:
+                meldingen.append(
+                    _(
+                        "Er bestaat geen %(soort)s “%(waarde)s”; we tonen de resultaten zonder die filter."
+                    )
+                    % {"soort": ONBEKEND_LABEL[naam], "waarde": waarde[:60]}
+                )
 
     zoekterm = params.get("q", "").strip()
     if len(zoekterm) > MAX_ZOEKLENGTE:
@@ -274,38 +257,53 @@ def catalogus_opbouwen(params: QueryDict, basis: QuerySet) -> Catalogus:
             % {"n": MAX_ZOEKLENGTE}
         )
         zoekterm = zoekterm[:MAX_ZOEKLENGTE]
-
-    resultaten = filters.gefilterd(basis)
     sortering = params.get("sorteer") or ("relevantie" if zoekterm else "nieuwste")
     if sortering not in SORTERINGEN or (sortering == "relevantie" and not zoekterm):
         if "sorteer" in params:
             meldingen.append(_("Die sortering bestaat niet; we sorteren op de nieuwste."))
         sortering = "relevantie" if zoekterm else "nieuwste"
-    if zoekterm:
-        resultaten = resultaten.zoek(zoekterm)  # the condition of basis.gezocht(), ranked
-    volgorde = {
-        "nieuwste": ["-gepubliceerd_op", "-pk"],
-        "titel": ["titel", "pk"],
-        "relevantie": ["-relevantie", "-gepubliceerd_op", "-pk"],
-    }[sortering]
-    resultaten = resultaten.order_by(*volgorde).voor_kaarten()
 
-    paginator = Paginator(resultaten, PER_PAGINA)
-    # Facets and the total depend only on the filters and the search, not on the page or the
-    # sorting: computed once per catalogue version and search and reused while paging.
-    versie = catalogus_versie()
-    sleutel = "facetten:%s:%s" % (
-        versie,
-        hashlib.sha256(repr((sorted(geldig.items()), zoekterm)).encode()).hexdigest(),
-    )
-    bewaard = cache.get(sleutel)
-    if bewaard is None:
-        # Without a search `gezocht` is `basis` itself: the same queries as before.
-        gezocht = basis.gezocht(zoekterm) if zoekterm else basis
-        themas = _thema_totalen(basis, versie)
-        bewaard = (_facetten(filters, gezocht, geldig, themas), resultaten.count())
-        cache.set(sleutel, bewaard, FACET_BEWAARTIJD)
-    facetten, paginator.count = bewaard
+    # Each active filter as positions; the search as positions (and its title matches).
+    binnen = index.alle
+    titeltreffers = BitMap()
+    if zoekterm:
+        binnen, titeltreffers = _zoektreffers(zoekterm, index)
+    per_filter = {
+        naam: index.een_van(naam, [opties.van(naam)[w][0] for w in waarden])
+        for naam, waarden in geldig.items()
+        if waarden
+    }
+
+    def context(behalve: str | None = None) -> BitMap:
+        resultaat = binnen
+        for naam, posities in per_filter.items():
+            if naam != behalve:
+                resultaat = resultaat & posities
+        return resultaat
+
+    facetten = []
+    for naam, label in FACET_LABELS.items():
+        tellingen = index.tellingen(naam, context(naam))
+        keuzes = opties.van(naam).items()
+        if naam == "gemeente":  # only gemeenten with something here, and the ticked ones
+            keuzes = [(s, o) for s, o in keuzes if tellingen.get(o[0]) or s in geldig[naam]]
+        facetten.append(
+            Facet(
+                naam,
+                str(label),
+                [
+                    Optie(slug, optie_label, tellingen.get(sleutel, 0), slug in geldig[naam])
+                    for slug, (sleutel, optie_label) in keuzes
+                ],
+            )
+        )
+
+    resultaat = context()
+    if sortering == "relevantie":
+        groepen = [resultaat & titeltreffers, resultaat - titeltreffers]
+    else:
+        groepen = [resultaat]
+    paginator = Paginator(_Resultaten(index, groepen, op_titel=sortering == "titel"), PER_PAGINA)
     gevraagde_pagina = params.get("pagina", "1")
     try:
         pagina = paginator.page(gevraagde_pagina)
@@ -323,6 +321,10 @@ def catalogus_opbouwen(params: QueryDict, basis: QuerySet) -> Catalogus:
             _("Pagina %(p)s bestaat niet; je ziet pagina %(n)d.")
             % {"p": gevraagde_pagina[:20], "n": pagina.number}
         )
+
+    data = QueryDict(mutable=True)
+    for naam, waarden in geldig.items():
+        data.setlist(naam, waarden)
 
     def zonder(naam: str, waarde: str = "") -> str:
         """The query string of this page without one filter value, or without the search."""

@@ -172,8 +172,11 @@ def _bitmaps(paren, positie: dict[int, int]) -> dict[object, BitMap]:
 
 def bouwen() -> Index:
     """Read the published inspiraties of the current version, in one snapshot."""
+    # A transaction of its own gets one snapshot (REPEATABLE READ); inside a caller's
+    # transaction (a test, a command) the rows are read in that one.
+    eigen_transactie = not connection.in_atomic_block
     with transaction.atomic():
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and eigen_transactie:
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         versie = catalogus_versie()  # in this snapshot: the version of the rows read below

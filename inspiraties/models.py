@@ -52,6 +52,8 @@ class Doelgroep(models.Model):
 
 class Inspiratie(models.Model):
     class Status(models.TextChoices):
+        GETIPT = "getipt", _("Getipt (nog niet opgepakt)")
+        AFGEWEZEN = "afgewezen", _("Tip afgewezen")
         CONCEPT = "concept", _("Concept")
         REVIEW = "review", _("Ter review")
         GEPUBLICEERD = "gepubliceerd", _("Gepubliceerd")
@@ -101,6 +103,38 @@ class Inspiratie(models.Model):
     )
     initiatiefnemer = EenRegelTekst(_("initiatiefnemer"), max_length=200, blank=True)
     website = models.URLField(_("website"), blank=True, validators=[geen_regeleinden])
+
+    # "Doe mee": how a reader joins or gets help, and how to reach the initiative. The e-mail
+    # address and phone number show only when the initiative agreed (contact_tonen).
+    meedoen = models.TextField(
+        _("zo doe je mee"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Kort: hoe sluit een lezer aan of krijgt die hulp? Markdown."),
+    )
+    contact_email = models.EmailField(_("e-mailadres van het initiatief"), blank=True)
+    contact_telefoon = EenRegelTekst(_("telefoon van het initiatief"), max_length=40, blank=True)
+    contact_tonen = models.BooleanField(
+        _("contactgegevens tonen"),
+        default=False,
+        help_text=_(
+            "Alleen aanvinken als het initiatief ermee instemde dat we dit e-mailadres en "
+            "telefoonnummer op de site tonen."
+        ),
+    )
+    nagekeken_op = models.DateField(
+        _("laatst nagekeken op"),
+        null=True,
+        blank=True,
+        help_text=_("Wanneer de redactie dit verhaal laatst naliep (klopt het nog?)."),
+    )
+    # Structured story fields, shown as sections when filled (Markdown).
+    doel = models.TextField(_("doel"), blank=True, help_text=_("Wat wil het initiatief bereiken?"))
+    aanpak = models.TextField(_("aanpak"), blank=True, help_text=_("Hoe pakken ze het aan?"))
+    wat_werkt = models.TextField(_("wat werkt"), blank=True)
+    wat_nodig = models.TextField(
+        _("wat heb je nodig"), blank=True, help_text=_("Wat heb je nodig om dit zelf te doen?")
+    )
 
     afbeelding = models.ImageField(
         _("afbeelding"),
@@ -156,6 +190,9 @@ class Inspiratie(models.Model):
     # PostgreSQL its tsvector ('baz_nl' configuration: Dutch stemming plus unaccent).
     zoektekst = models.TextField(editable=False, default="")
     zoekvector = SearchVectorField(null=True, editable=False)
+    # The title alone (PostgreSQL): "best passend" puts the stories whose title matches first
+    # (inspiraties/catalogus.py), found in this small column's index without reading the text.
+    titelvector = SearchVectorField(null=True, editable=False)
 
     objects = InspiratieQuerySet.as_manager()
 
@@ -207,6 +244,63 @@ class Inspiratie(models.Model):
             if breedte < self.afbeelding_breedte
         ]
         return [*varianten, (self.afbeelding.url, self.afbeelding_breedte)]
+
+
+class Tip(models.Model):
+    """Where a getipt inspiratie came from: who tipped it through /inspiraties/tip/, their
+    choices and the proof of their consent (when, which version of the texts).
+
+    The tipper's name and address are kept for the follow-up (a mail when it is published or
+    declined) and anonymised after the retention period (inspiraties/persoonsgegevens.py).
+    """
+
+    class NaamTonen(models.TextChoices):
+        VOLLEDIG = "volledig", _("Met mijn volledige naam")
+        VOORNAAM = "voornaam", _("Alleen met mijn voornaam")
+        NIET = "niet", _("Niet")
+
+    inspiratie = models.OneToOneField(
+        Inspiratie, on_delete=models.CASCADE, related_name="tip", verbose_name=_("inspiratie")
+    )
+    naam = EenRegelTekst(_("naam van wie tipte"), max_length=150)
+    email = models.EmailField(_("e-mail van wie tipte"))
+    betrokken = models.BooleanField(_("maakt zelf deel uit van het initiatief"), default=False)
+    naam_tonen = models.CharField(
+        _("naam tonen"), max_length=10, choices=NaamTonen.choices, default=NaamTonen.NIET
+    )
+    contact_initiatief = EenRegelTekst(
+        _("contact van het initiatief (zoals getipt)"), max_length=300, blank=True
+    )
+    contact_toestemming = models.BooleanField(_("BAZ mag contact opnemen"), default=False)
+    foto_toestemming = models.BooleanField(
+        _("toestemming van de fotograaf en van wie op de foto staat"), default=False
+    )
+    toestemming_op = models.DateTimeField(_("toestemming gegeven op"))
+    toestemming_versie = models.CharField(_("versie van de toestemmingstekst"), max_length=20)
+    reden = models.TextField(_("reden van afwijzing"), blank=True)
+    # The form's double-submit key (bound to the browser): a double click stores one tip.
+    indiening_sleutel = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    aangemaakt_op = models.DateTimeField(_("getipt op"), auto_now_add=True)
+    beslist_op = models.DateTimeField(_("opgepakt of afgewezen op"), null=True, blank=True)
+    publicatie_gemeld_op = models.DateTimeField(_("publicatie gemeld op"), null=True, blank=True)
+    geanonimiseerd_op = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-aangemaakt_op"]
+        verbose_name = _("tip")
+        verbose_name_plural = _("tips")
+
+    def __str__(self) -> str:
+        return _("Tip voor “%(titel)s”") % {"titel": self.inspiratie.titel}
+
+    @property
+    def getoonde_naam(self) -> str:
+        """The tipper's name as they chose it may appear ('' for not at all)."""
+        if self.geanonimiseerd_op or self.naam_tonen == self.NaamTonen.NIET:
+            return ""
+        if self.naam_tonen == self.NaamTonen.VOORNAAM:
+            return self.naam.split()[0] if self.naam.split() else ""
+        return self.naam
 
 
 class CatalogusVersie(models.Model):

@@ -29,7 +29,7 @@ from baz import audit
 from baz.mail import mail_in_wachtrij, sleutel_voor, soorten_benoemen
 from baz.tekst import normaliseer
 
-from .models import Inspiratie
+from .models import Inspiratie, Tip
 from .versie import inspiratie_gewijzigd
 
 RECHT_WIJZIGEN = "inspiraties.change_inspiratie"
@@ -41,6 +41,10 @@ soorten_benoemen(
         "inspiraties.ter_review": gettext_lazy("Inspiratie ter review (aan de eindredactie)"),
         "inspiraties.gepubliceerd": gettext_lazy("Inspiratie gepubliceerd (aan de auteur)"),
         "inspiraties.teruggestuurd": gettext_lazy("Inspiratie teruggestuurd (aan de auteur)"),
+        "inspiraties.tip_ontvangen": gettext_lazy("Tip ontvangen (bevestiging aan wie tipte)"),
+        "inspiraties.tip_melding": gettext_lazy("Nieuwe tip (melding aan BAZ)"),
+        "inspiraties.tip_gepubliceerd": gettext_lazy("Tip gepubliceerd (aan wie tipte)"),
+        "inspiraties.tip_afgewezen": gettext_lazy("Tip niet opgenomen (aan wie tipte)"),
     }
 )
 audit.acties_benoemen(
@@ -50,6 +54,9 @@ audit.acties_benoemen(
         "inspiraties.teruggestuurd": gettext_lazy("Inspiratie teruggestuurd naar de redactie"),
         "inspiraties.gearchiveerd": gettext_lazy("Inspiratie gearchiveerd"),
         "inspiraties.heropend": gettext_lazy("Gearchiveerde inspiratie weer een concept"),
+        "inspiraties.getipt": gettext_lazy("Inspiratie getipt via de website"),
+        "inspiraties.opgepakt": gettext_lazy("Tip opgepakt als concept"),
+        "inspiraties.afgewezen": gettext_lazy("Tip afgewezen"),
     }
 )
 
@@ -107,11 +114,42 @@ class Overgang:
     knop: str  # the admin button
     verkeerde_status: str  # why it is refused from any other status
     met_opmerking: bool = False
+    opmerking_label: str = gettext_lazy("Opmerking voor de redactie")
+    opmerking_hulp: str = gettext_lazy(
+        "Wat moet er nog veranderen? De auteur krijgt deze opmerking per mail."
+    )
+    opmerking_nodig: str = gettext_lazy(
+        "Schrijf bij het terugsturen wat de redactie nog moet aanpassen."
+    )
 
 
 OVERGANGEN: dict[str, Overgang] = {
     overgang.naam: overgang
     for overgang in [
+        Overgang(
+            "oppakken",
+            frozenset({Status.GETIPT}),
+            Status.CONCEPT,
+            RECHT_WIJZIGEN,
+            "inspiraties.opgepakt",
+            gettext_lazy("Tip oppakken (wordt een concept)"),
+            gettext_lazy("Alleen een getipte inspiratie kun je oppakken."),
+        ),
+        Overgang(
+            "afwijzen",
+            frozenset({Status.GETIPT}),
+            Status.AFGEWEZEN,
+            RECHT_PUBLICEREN,
+            "inspiraties.afgewezen",
+            gettext_lazy("Tip afwijzen"),
+            gettext_lazy("Alleen een getipte inspiratie kun je afwijzen."),
+            met_opmerking=True,
+            opmerking_label=gettext_lazy("Reden voor wie tipte"),
+            opmerking_hulp=gettext_lazy(
+                "Wie tipte, krijgt een vriendelijke mail met deze reden. Schrijf ze voor hen."
+            ),
+            opmerking_nodig=gettext_lazy("Schrijf waarom we de tip niet opnemen."),
+        ),
         Overgang(
             "indienen",
             frozenset({Status.CONCEPT}),
@@ -287,10 +325,7 @@ def overgang_uitvoeren(
         raise PermissionDenied(GEEN_RECHT[overgang.recht])
     opmerking = (opmerking or "").strip()
     if overgang.met_opmerking and not opmerking:
-        raise ValidationError(
-            _("Schrijf bij het terugsturen wat de redactie nog moet aanpassen."),
-            code="opmerking",
-        )
+        raise ValidationError(str(overgang.opmerking_nodig), code="opmerking")
     if len(opmerking) > OPMERKING_MAX:
         raise ValidationError(
             _("Je opmerking is te lang: hoogstens %(max)d tekens.") % {"max": OPMERKING_MAX},
@@ -303,6 +338,15 @@ def overgang_uitvoeren(
             .get(pk=inspiratie.pk)
         )
         if actueel.status not in overgang.van:
+            if actueel.status == Status.GETIPT:
+                raise ValidationError(
+                    _(
+                        "Dit is een tip: pak hem eerst op (dan wordt hij een concept) of wijs hem af."
+                    ),
+                    code="status",
+                )
+            if actueel.status == Status.AFGEWEZEN:
+                raise ValidationError(_("Deze tip is afgewezen."), code="status")
             raise ValidationError(str(overgang.verkeerde_status), code="status")
         vorige = actueel.status
         nu = timezone.now()
@@ -333,6 +377,8 @@ def overgang_uitvoeren(
             _mail_aan_auteur(actueel, door, soort="inspiraties.gepubliceerd")
         elif overgang.naam == "terugsturen":
             _mail_aan_auteur(actueel, door, soort="inspiraties.teruggestuurd", opmerking=opmerking)
+        if overgang.naam in ("oppakken", "afwijzen", "publiceren"):
+            _tip_opvolgen(actueel, overgang.naam, opmerking=opmerking, nu=nu)
     for veld in [*velden, "ingediend_door", "ingediend_op", "gepubliceerd_op"]:
         setattr(inspiratie, veld, getattr(actueel, veld))
     return inspiratie
@@ -377,3 +423,178 @@ def inspiratie_status_zetten(
         % {"van": Status(inspiratie.status).label, "naar": Status(status).label},
         code="status",
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Tips from the website (/inspiraties/tip/)
+# ---------------------------------------------------------------------------------------------
+
+BEVESTIGING_TERMIJN_WERKDAGEN = 10  # what the confirmation page and mail promise
+
+
+def _unieke_slug(titel: str) -> str:
+    from django.utils.text import slugify
+
+    basis = (slugify(titel)[:140] or "tip").strip("-") or "tip"
+    if basis in GERESERVEERDE_SLUGS:
+        basis = f"{basis}-initiatief"
+    kandidaat, n = basis, 2
+    bestaand = set(Inspiratie.objects.filter(slug__startswith=basis).values_list("slug", flat=True))
+    while kandidaat in bestaand:
+        kandidaat, n = f"{basis}-{n}", n + 1
+    return kandidaat
+
+
+# Paths under /inspiraties/ that are no inspiratie (inspiraties/urls.py).
+GERESERVEERDE_SLUGS = frozenset({"tip", "feed"})
+
+
+def _samenvatting(tekst: str) -> str:
+    tekst = " ".join(tekst.split())
+    return tekst if len(tekst) <= 300 else tekst[:297].rsplit(" ", 1)[0] + "…"
+
+
+def tip_indienen(
+    *,
+    titel: str,
+    wat: str,
+    gemeente=None,
+    werkmodellen=(),
+    initiatief_website: str = "",
+    initiatief_contact: str = "",
+    naam: str,
+    email: str,
+    betrokken: bool,
+    naam_tonen: str,
+    foto=None,
+    foto_alt: str = "",
+    foto_maker: str = "",
+    foto_toestemming: bool = False,
+    contact_toestemming: bool = False,
+    toestemming_versie: str,
+    indiening_sleutel=None,
+) -> tuple[Tip, bool]:
+    """Store a tip as an inspiratie in status "getipt" (never public) with its provenance and
+    proof of consent; queue the confirmation to the tipper and the notice to BAZ. A repeated
+    `indiening_sleutel` (a double click) returns the earlier tip and sends nothing: (tip, new?).
+    """
+    if indiening_sleutel is not None:
+        eerder = Tip.objects.filter(indiening_sleutel=indiening_sleutel).first()
+        if eerder is not None:
+            return eerder, False
+    if foto is not None and not foto_toestemming:
+        raise ValidationError(_("Een foto vraagt de toestemming van de maker en wie erop staat."))
+    nu = timezone.now()
+    with transaction.atomic():
+        inspiratie = Inspiratie(
+            titel=" ".join(titel.split())[:150],
+            slug=_unieke_slug(titel),
+            samenvatting=_samenvatting(wat),
+            verhaal=wat.strip(),
+            gemeente=gemeente,
+            provincie=gemeente.provincie if gemeente else "",
+            reikwijdte=(
+                Inspiratie.Reikwijdte.LOKAAL if gemeente else Inspiratie.Reikwijdte.VLAANDEREN
+            ),
+            website=initiatief_website,
+            status=Status.GETIPT,
+        )
+        if foto is not None:
+            inspiratie.afbeelding = foto
+            inspiratie.afbeelding_alt = " ".join(foto_alt.split())[:250]
+            inspiratie.afbeelding_credit = " ".join(foto_maker.split())[:150]
+        inspiratie.full_clean(exclude=["werkmodellen"])
+        inspiratie.save()
+        inspiratie.werkmodellen.set(list(werkmodellen))
+        tip = Tip(
+            inspiratie=inspiratie,
+            naam=" ".join(naam.split())[:150],
+            email=email.strip(),
+            betrokken=betrokken,
+            naam_tonen=naam_tonen,
+            contact_initiatief=" ".join(initiatief_contact.split())[:300],
+            contact_toestemming=contact_toestemming,
+            foto_toestemming=foto is not None and foto_toestemming,
+            toestemming_op=nu,
+            toestemming_versie=toestemming_versie,
+            indiening_sleutel=indiening_sleutel,
+        )
+        tip.full_clean(exclude=["inspiratie"])
+        tip.save()
+        audit.vastleggen(
+            door=None,
+            actie="inspiraties.getipt",
+            object=inspiratie,
+            omschrijving=_("Getipt via de website."),
+        )
+        context = {
+            "tip": tip,
+            "inspiratie": inspiratie,
+            "werkdagen": BEVESTIGING_TERMIJN_WERKDAGEN,
+            "beheer_link": _beheer_link(inspiratie),
+        }
+        mail_in_wachtrij(
+            ontvanger=tip.email,
+            onderwerp=_("Bedankt voor je tip: “%(titel)s”") % {"titel": inspiratie.titel},
+            soort="inspiraties.tip_ontvangen",
+            template="inspiraties/mail/tip_ontvangen.txt",
+            context=context,
+            sleutel=sleutel_voor(tip),
+        )
+        mail_in_wachtrij(
+            ontvanger=settings.STAFF_NOTIFICATION_EMAIL,
+            onderwerp=_("Nieuwe tip: “%(titel)s”") % {"titel": inspiratie.titel},
+            soort="inspiraties.tip_melding",
+            template="inspiraties/mail/tip_melding.txt",
+            context=context,
+            sleutel=sleutel_voor(inspiratie),
+        )
+    if inspiratie.afbeelding:
+        from .afbeeldingen import varianten_maken
+
+        varianten_maken(naam=inspiratie.afbeelding.name, storage=inspiratie.afbeelding.storage)
+    return tip, True
+
+
+def _tip_opvolgen(inspiratie: Inspiratie, stap: str, *, opmerking: str, nu) -> None:
+    """Inside a transition's transaction: keep the tip's decision and mail the tipper once
+    (the row is locked and marked in the same transaction, so a repeat sends nothing)."""
+    tip = (
+        Tip.objects.select_for_update()
+        .filter(inspiratie=inspiratie, geanonimiseerd_op__isnull=True)
+        .first()
+    )
+    if tip is None:
+        return
+    if stap in ("oppakken", "afwijzen"):
+        tip.beslist_op = nu
+        velden = ["beslist_op"]
+        if stap == "afwijzen":
+            tip.reden = opmerking
+            velden.append("reden")
+            mail_in_wachtrij(
+                ontvanger=tip.email,
+                onderwerp=_("Over je tip “%(titel)s”") % {"titel": inspiratie.titel},
+                soort="inspiraties.tip_afgewezen",
+                template="inspiraties/mail/tip_afgewezen.txt",
+                context={"tip": tip, "inspiratie": inspiratie, "reden": opmerking},
+                sleutel=sleutel_voor(tip),
+            )
+        tip.save(update_fields=velden)
+    elif stap == "publiceren" and tip.publicatie_gemeld_op is None:
+        mail_in_wachtrij(
+            ontvanger=tip.email,
+            onderwerp=_("Je tip “%(titel)s” staat op BurgersAanZet") % {"titel": inspiratie.titel},
+            soort="inspiraties.tip_gepubliceerd",
+            template="inspiraties/mail/tip_gepubliceerd.txt",
+            context={
+                "tip": tip,
+                "inspiratie": inspiratie,
+                "publieke_link": settings.SITE_URL + inspiratie.get_absolute_url(),
+                "later_online": inspiratie.gepubliceerd_op is not None
+                and inspiratie.gepubliceerd_op > nu,
+            },
+            sleutel=sleutel_voor(tip),
+        )
+        tip.publicatie_gemeld_op = nu
+        tip.save(update_fields=["publicatie_gemeld_op"])

@@ -2,6 +2,7 @@ from django.contrib.syndication.views import Feed
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.vary import vary_on_headers
@@ -9,7 +10,9 @@ from django.views.decorators.vary import vary_on_headers
 from baz.paginacache import anoniem_gecached
 from baz.tekst import markdown_naar_html
 
+from . import index as catalogusindex
 from .catalogus import FILTERS, SORTERINGEN, catalogus_opbouwen
+from .kaart import gebieden, kaart
 from .models import Inspiratie, Werkmodel
 from .versie import catalogus_versie
 
@@ -23,15 +26,24 @@ FRAGMENT_HEADER = "X-Fragment"
     fragmenten=("catalogus",),
 )
 def lijst(request: HttpRequest) -> HttpResponse:
-    basis = Inspiratie.objects.gepubliceerd()
-    catalogus = catalogus_opbouwen(request.GET, basis)
+    catalogus = catalogus_opbouwen(request.GET)
     template = "inspiraties/lijst.html"
     if request.headers.get(FRAGMENT_HEADER) == "catalogus":
         template += "#catalogus"
+    provincies = next(f for f in catalogus.facetten if f.naam == "provincie")
     return render(
         request,
         template,
-        {"catalogus": catalogus, "sorteringen": SORTERINGEN},
+        {
+            "catalogus": catalogus,
+            "sorteringen": SORTERINGEN,
+            # The map counts as the province filter does: with the search and other filters.
+            "kaart": kaart(),
+            "gebieden": gebieden(
+                {optie.waarde: optie.aantal for optie in provincies.opties},
+                lambda slug: f"{reverse('inspiraties')}?provincie={slug}",
+            ),
+        },
     )
 
 
@@ -39,36 +51,45 @@ def lijst(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     inspiratie = get_object_or_404(
         Inspiratie.objects.zichtbaar_voor(request.user)
-        .select_related("gemeente")
+        .select_related("gemeente", "tip")
         .prefetch_related("werkmodellen", "themas", "doelgroepen"),
         slug=slug,
     )
+    tip = getattr(inspiratie, "tip", None)
     return render(
         request,
         "inspiraties/detail.html",
         {
             "inspiratie": inspiratie,
             "verhaal": markdown_naar_html(inspiratie.verhaal),
+            "delen": [
+                (kop, markdown_naar_html(tekst))
+                for kop, tekst in (
+                    (_("Het doel"), inspiratie.doel),
+                    (_("De aanpak"), inspiratie.aanpak),
+                    (_("Wat werkt"), inspiratie.wat_werkt),
+                    (_("Wat heb je nodig?"), inspiratie.wat_nodig),
+                )
+                if tekst.strip()
+            ],
+            "meedoen": markdown_naar_html(inspiratie.meedoen) if inspiratie.meedoen else "",
+            "getipt_door": tip.getoonde_naam if tip else "",
             "verwant": verwante_inspiraties(inspiratie),
         },
     )
 
 
-def verwante_inspiraties(inspiratie: Inspiratie, aantal: int = 3):
-    """Published inspiraties sharing the most werkmodellen or themes with this one."""
-    werkmodel_ids = [w.pk for w in inspiratie.werkmodellen.all()]
-    thema_ids = [t.pk for t in inspiratie.themas.all()]
-    return (
-        Inspiratie.objects.gepubliceerd()
-        .exclude(pk=inspiratie.pk)
-        .annotate(
-            overlap=Count("werkmodellen", filter=Q(werkmodellen__in=werkmodel_ids), distinct=True)
-            + Count("themas", filter=Q(themas__in=thema_ids), distinct=True)
-        )
-        .filter(overlap__gt=0)
-        .order_by("-overlap", "-gepubliceerd_op")
-        .voor_kaarten()[:aantal]
+def verwante_inspiraties(inspiratie: Inspiratie, aantal: int = 3) -> list[Inspiratie]:
+    """Published inspiraties sharing the most werkmodellen and themes with this one, the newest
+    first among equals: counted in the catalogue index, then one query for the cards."""
+    ids = catalogusindex.huidige().verwant(
+        pk=inspiratie.pk,
+        werkmodellen=[w.pk for w in inspiratie.werkmodellen.all()],
+        themas=[t.pk for t in inspiratie.themas.all()],
+        aantal=aantal,
     )
+    kaarten = Inspiratie.objects.filter(pk__in=ids).voor_kaarten().in_bulk()
+    return [kaarten[pk] for pk in ids if pk in kaarten]
 
 
 def werkmodellen(request: HttpRequest) -> HttpResponse:

@@ -28,10 +28,12 @@ from baz.toegang import medewerker_met_recht
 from . import rapport, services
 from .forms import UitnodigingForm
 from .models import (
+    Aanwezigheid,
     AnalysePunt,
     Bericht,
     Bijeenkomst,
     Casus,
+    CasusReactie,
     CoachingSessie,
     Coachingtraject,
     Deelnemer,
@@ -139,8 +141,8 @@ class DeelnemerInline(admin.TabularInline):
 
     model = Deelnemer
     extra = 0
-    fields = ["user", "organisatie", "rol", "toon_email", "toon_telefoon"]
-    readonly_fields = ["user", "toon_email", "toon_telefoon"]
+    fields = ["user", "organisatie", "rol", "toon_email", "toon_telefoon", "digest"]
+    readonly_fields = ["user", "toon_email", "toon_telefoon", "digest"]
     # Removing goes through Deelnemers (one at a time or as an action), which writes the audit row.
     can_delete = False
 
@@ -318,7 +320,23 @@ class BijeenkomstAdminForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label=_("Aanwezig"),
-        help_text=_("Wie niet aangevinkt is, krijgt bij het verslag de mail voor afwezigen."),
+        show_hidden_initial=True,
+        help_text=_(
+            "Alleen wat je hier wijzigt, wordt bewaard: wie intussen incheckte, blijft "
+            "ingecheckt. Wie je uitvinkt, staat daarna als afwezig. Wie niet aangevinkt is, "
+            "krijgt bij het verslag de mail voor afwezigen."
+        ),
+    )
+    verontschuldigd = forms.ModelMultipleChoiceField(
+        queryset=Deelnemer.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Verontschuldigd"),
+        show_hidden_initial=True,
+        help_text=_(
+            "Wie zich vooraf afmeldde. Wie je uit beide lijsten haalt, staat daarna als "
+            "afwezig; wie nog niet aangeduid was, blijft niet aangeduid."
+        ),
     )
 
     class Meta:
@@ -328,16 +346,57 @@ class BijeenkomstAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["aanwezig"].queryset = self.instance.netwerk.deelnemers.select_related(
-                "user"
-            )
-            self.fields["aanwezig"].initial = list(
-                self.instance.aanwezigen.values_list("pk", flat=True)
-            )
+            leden = self.instance.netwerk.deelnemers.select_related("user")
+            statussen = dict(self.instance.aanwezigheden.values_list("deelnemer_id", "status"))
+            for veld, status in (
+                ("aanwezig", Aanwezigheid.Status.AANWEZIG),
+                ("verontschuldigd", Aanwezigheid.Status.VERONTSCHULDIGD),
+            ):
+                self.fields[veld].queryset = leden
+                self.fields[veld].initial = [pk for pk, s in statussen.items() if s == status]
         else:
             self.fields["aanwezig"].help_text = _(
                 "Bewaar de bijeenkomst eerst; daarna kun je de aanwezigheid registreren."
             )
+            self.fields["verontschuldigd"].help_text = ""
+
+    def clean(self):
+        cleaned = super().clean()
+        beide = set(cleaned.get("aanwezig") or ()) & set(cleaned.get("verontschuldigd") or ())
+        if beide:
+            self.add_error(
+                "verontschuldigd",
+                _("Iemand kan niet tegelijk aanwezig en verontschuldigd zijn: %(namen)s.")
+                % {"namen": ", ".join(d.naam for d in beide)},
+            )
+        return cleaned
+
+    def _bij_openen(self, naam: str) -> set[int]:
+        """The members ticked in `naam` when the form was opened (its hidden initial copy),
+        so that marks made on the check-in page in the meantime are not undone."""
+        veld = self.fields[naam]
+        if not self.is_bound:
+            return {int(pk) for pk in self.get_initial_for_field(veld, naam) or ()}
+        ruw = veld.hidden_widget().value_from_datadict(
+            self.data, self.files, self.add_initial_prefix(naam)
+        )
+        return {int(pk) for pk in ruw or () if str(pk).isdigit()}
+
+    def aanwezigheid_wijzigingen(self) -> dict[int, str]:
+        """What staff changed in the attendance lists, against the form as it was opened:
+        {member pk: new status}. A member taken out of both lists becomes absent."""
+        if not {"aanwezig", "verontschuldigd"} & set(self.changed_data):
+            return {}
+        S = Aanwezigheid.Status
+        voor = dict.fromkeys(self._bij_openen("aanwezig"), S.AANWEZIG)
+        voor |= dict.fromkeys(self._bij_openen("verontschuldigd"), S.VERONTSCHULDIGD)
+        na = {d.pk: S.AANWEZIG for d in self.cleaned_data.get("aanwezig") or ()}
+        na |= {d.pk: S.VERONTSCHULDIGD for d in self.cleaned_data.get("verontschuldigd") or ()}
+        return {
+            pk: na.get(pk, S.AFWEZIG)
+            for pk in voor.keys() | na.keys()
+            if voor.get(pk) != na.get(pk)
+        }
 
 
 class VerslagInline(admin.StackedInline):
@@ -367,10 +426,18 @@ class BijeenkomstAdmin(PerNetwerk, admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        if change:
-            services.aanwezigheid_registreren(
-                bijeenkomst=form.instance, aanwezigen=form.cleaned_data["aanwezig"]
-            )
+        if not change:
+            return
+        wijzigingen = form.aanwezigheid_wijzigingen()
+        deelnemers = form.instance.netwerk.deelnemers.select_related("user").in_bulk(wijzigingen)
+        for pk, status in wijzigingen.items():
+            if pk in deelnemers:  # a member who left the network in the meantime: nothing
+                services.aanwezigheid_zetten(
+                    bijeenkomst=form.instance,
+                    deelnemer=deelnemers[pk],
+                    status=status,
+                    door=request.user,
+                )
 
     @admin.action(
         description=_("Verslag publiceren en mailen naar de deelnemers"), permissions=["change"]
@@ -445,6 +512,17 @@ def _opnieuw_mailen(modeladmin, request, verslagen, *, alleen_wie_het_niet_kreeg
             )
 
 
+class CasusReactieInline(admin.TabularInline):
+    """Staff may remove a reply (moderation); members write them."""
+
+    model = CasusReactie
+    extra = 0
+    readonly_fields = ["deelnemer", "tekst", "aangemaakt_op"]
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
 @admin.register(Casus)
 class CasusAdmin(PerNetwerk, admin.ModelAdmin):
     list_display = ["titel", "netwerk", "deelnemer", "bijeenkomst", "status", "aangemaakt_op"]
@@ -452,6 +530,7 @@ class CasusAdmin(PerNetwerk, admin.ModelAdmin):
     list_select_related = ["netwerk", "deelnemer__user", "bijeenkomst"]
     list_editable = ["status"]
     readonly_fields = ["netwerk", "deelnemer"]
+    inlines = [CasusReactieInline]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # members post their own cases

@@ -68,3 +68,39 @@ def verslagen_te_schrijven(request: HttpRequest) -> beheer.Blok:
             beheer.beheerlink(Bijeenkomst),
         ),
     )
+
+
+@beheer.blok(volgorde=26, recht="netwerken.change_bijeenkomst")
+def vandaag_inchecken(request: HttpRequest) -> beheer.Blok:
+    """Meetings of today and tomorrow in the networks this staff member sees in the admin,
+    each linked to its check-in page (issue 14)."""
+    from django.urls import reverse
+
+    from baz.aanwezigheid import vandaag_en_morgen, wanneer_kort
+
+    begin, einde = vandaag_en_morgen()
+    rijen = list(
+        beheer.zichtbaar(request, Bijeenkomst)
+        .filter(begint_op__gte=begin, begint_op__lt=einde)
+        .select_related("netwerk")
+        .order_by("begint_op", "pk")[: beheer.MAX_REGELS]
+    )
+    return beheer.Blok(
+        titel=_("Vandaag en morgen: inchecken op bijeenkomsten"),
+        regels=[
+            beheer.Regel(
+                tekst=_("%(netwerk)s: %(thema)s, %(wanneer)s")
+                % {
+                    "netwerk": bijeenkomst.netwerk.naam,
+                    "thema": bijeenkomst.thema,
+                    "wanneer": wanneer_kort(bijeenkomst.begint_op),
+                },
+                link=reverse(
+                    "netwerken:bijeenkomst-inchecken",
+                    args=[bijeenkomst.netwerk.slug, bijeenkomst.pk],
+                ),
+            )
+            for bijeenkomst in rijen
+        ],
+        leeg=_("Vandaag en morgen zijn er geen bijeenkomsten."),
+    )

@@ -93,8 +93,9 @@ def netwerken_laden() -> int:
             begint_op=timezone.localdate() - timedelta(days=150),
             eindigt_op=timezone.localdate() + timedelta(days=215),
         )
-        # Six meetings a year: three behind us, three ahead (themes are demo values).
-        dagen_vanaf_vandaag = [-120, -70, -20, 25, 70, 115]
+        # Six meetings a year: three behind us, three ahead (themes are demo values). The next
+        # one is tomorrow, so its reminder is due: `manage.py periodiek` puts it in the outbox.
+        dagen_vanaf_vandaag = [-120, -70, -20, 1, 70, 115]
         for i, (thema, dagen) in enumerate(
             zip(LEREND_NETWERK["bijeenkomst_themas"], dagen_vanaf_vandaag, strict=True)
         ):
@@ -177,8 +178,11 @@ def deelnemers_laden() -> None:
     if not deelnemers or not voorbij:
         return
     eerste = voorbij[0]
-    if not eerste.aanwezigen.exists():
-        services.aanwezigheid_registreren(bijeenkomst=eerste, aanwezigen=deelnemers[:2])
+    if not eerste.aanwezigheden.exists():
+        # Two were there, the third had excused themselves (the verslag mail says so).
+        services.aanwezigheid_registreren(
+            bijeenkomst=eerste, aanwezigen=deelnemers[:2], verontschuldigd=deelnemers[2:3]
+        )
     komend = Bijeenkomst.objects.filter(netwerk=netwerk).komend().first()
     if not Casus.objects.filter(netwerk=netwerk).exists():
         services.casus_indienen(
@@ -189,7 +193,20 @@ def deelnemers_laden() -> None:
             vraag="Hoe bereiken jullie nieuwe vrijwilligers buiten de vaste kring?",
             bijeenkomst=komend,
         )
-    for deelnemer, score in zip(deelnemers[1:], (4, 5), strict=False):
+    casus = Casus.objects.filter(netwerk=netwerk).order_by("pk").first()
+    if casus is not None and not casus.reacties.exists():
+        antwoorden = (
+            "*Demotekst.* Bij ons werkte een oproep via de scholen en de sportclubs: zo "
+            "bereikten we ouders die nog nergens actief waren.",
+            "*Demotekst.* Vraag mensen voor één concrete klus in plaats van 'vrijwilliger'. "
+            "Wie één keer meedeed, komt vaker terug.",
+        )
+        for deelnemer, tekst in zip(
+            [d for d in deelnemers if d.pk != casus.deelnemer_id], antwoorden, strict=False
+        ):
+            services.casus_reactie_plaatsen(casus=casus, deelnemer=deelnemer, tekst=tekst)
+    # The two who were there evaluate it (who was absent or excused cannot).
+    for deelnemer, score in zip(deelnemers[1::-1], (4, 5), strict=False):
         if not Evaluatie.objects.filter(bijeenkomst=eerste, deelnemer=deelnemer).exists():
             services.evaluatie_indienen(
                 bijeenkomst=eerste,

@@ -8,6 +8,7 @@ from .models import (
     Bericht,
     Bijeenkomst,
     Casus,
+    CasusReactie,
     Deelnemer,
     Evaluatie,
     Interesse,
@@ -129,13 +130,25 @@ class JaarevaluatieForm(forms.ModelForm):
 
 
 class ProfielForm(forms.ModelForm):
+    def clean_digest(self) -> str:
+        return self.cleaned_data.get("digest") or self.instance.digest
+
     class Meta:
         model = Deelnemer
-        fields = ["organisatie", "rol", "telefoon", "toon_email", "toon_telefoon"]
-        error_messages = {"organisatie": {"required": _("Vul je organisatie of bestuur in.")}}
+        fields = ["organisatie", "rol", "telefoon", "toon_email", "toon_telefoon", "digest"]
+        widgets = {"digest": forms.RadioSelect}
+        error_messages = {
+            "organisatie": {"required": _("Vul je organisatie of bestuur in.")},
+            "digest": {
+                "required": _("Kies hoe vaak je het overzicht wilt krijgen."),
+                "invalid_choice": _("Kies hoe vaak je het overzicht wilt krijgen."),
+            },
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Not sent (an older form, a client without it): the choice stays as it was.
+        self.fields["digest"].required = False
         self.fields["telefoon"].widget.input_type = "tel"
         self.fields["telefoon"].widget.attrs["autocomplete"] = "tel"
         self.fields["organisatie"].widget.attrs["autocomplete"] = "organization"
@@ -160,6 +173,28 @@ class ReactieForm(forms.ModelForm):
         widgets = {"tekst": forms.Textarea(attrs={"rows": 2})}
         labels = {"tekst": _("Je reactie")}
         error_messages = {"tekst": {"required": _("Schrijf een reactie.")}}
+
+
+class CasusReactieForm(forms.ModelForm):
+    class Meta:
+        model = CasusReactie
+        fields = ["tekst"]
+        widgets = {"tekst": forms.Textarea(attrs={"rows": 4})}
+        labels = {"tekst": _("Je reactie")}
+        help_texts = {
+            "tekst": _(
+                "Je ervaring, een tip of een vraag terug. Alleen de deelnemers en begeleiders "
+                "van dit netwerk lezen mee; laat namen van burgers weg."
+            )
+        }
+        error_messages = {
+            "tekst": {
+                "required": _("Schrijf een reactie."),
+                "max_length": _(
+                    "Je reactie is te lang: maximaal %(limit_value)d tekens (nu %(show_value)d)."
+                ),
+            }
+        }
 
 
 class UitnodigingForm(forms.Form):

@@ -4,17 +4,26 @@ Reads live in netwerken/queries.py (queryset methods), writes in netwerken/servi
 All date-times are stored in UTC (USE_TZ) and shown in Europe/Brussels.
 """
 
+from datetime import datetime, timedelta
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from baz.ical import Afspraak
 from baz.models import Gemeente
 from baz.velden import EenRegelTekst, geen_regeleinden
 
-from .queries import BijeenkomstQuerySet, CasusQuerySet, NetwerkQuerySet, VerslagQuerySet
+from .queries import (
+    AanwezigheidQuerySet,
+    BijeenkomstQuerySet,
+    CasusQuerySet,
+    NetwerkQuerySet,
+    VerslagQuerySet,
+)
 
 STANDAARD_MAX_DEELNEMERS = 15
 SCORE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
@@ -80,6 +89,12 @@ class Netwerk(models.Model):
         return reverse("netwerken:netwerk", args=[self.slug])
 
 
+class Digest(models.TextChoices):
+    WEKELIJKS = "wekelijks", _("Wekelijks (op maandag)")
+    DAGELIJKS = "dagelijks", _("Dagelijks")
+    UIT = "uit", _("Nooit")
+
+
 class Deelnemer(models.Model):
     """A member of one network, with the profile the other members see."""
 
@@ -100,6 +115,20 @@ class Deelnemer(models.Model):
     )
     toon_telefoon = models.BooleanField(
         _("andere deelnemers mogen mijn telefoonnummer zien"), default=False
+    )
+    digest = models.CharField(
+        _("overzicht van wat nieuw is in het netwerk"),
+        max_length=10,
+        choices=Digest.choices,
+        default=Digest.WEKELIJKS,
+        help_text=_(
+            "Een mail met de nieuwe casussen, berichten en reacties van de andere deelnemers, "
+            "alleen als er iets nieuw is."
+        ),
+    )
+    # Up to which moment the digest covered this member's network (periodiek.py).
+    digest_verstuurd_tot = models.DateTimeField(
+        _("overzicht verstuurd tot"), null=True, blank=True, editable=False
     )
     aangemaakt_op = models.DateTimeField(_("lid sinds"), auto_now_add=True)
 
@@ -137,13 +166,6 @@ class Bijeenkomst(models.Model):
         _("link voor online deelname"), blank=True, validators=[geen_regeleinden]
     )
     agenda = models.TextField(_("agenda"), blank=True, help_text=_("Markdown."))
-    aanwezigen = models.ManyToManyField(
-        Deelnemer,
-        through="Aanwezigheid",
-        related_name="bijgewoonde_bijeenkomsten",
-        blank=True,
-        verbose_name=_("aanwezigen"),
-    )
 
     objects = BijeenkomstQuerySet.as_manager()
 
@@ -165,6 +187,22 @@ class Bijeenkomst(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("netwerken:bijeenkomst", args=[self.netwerk.slug, self.pk])
 
+    @property
+    def aanwezigen(self) -> models.QuerySet:
+        """The members marked present (Aanwezigheid with status aanwezig)."""
+        return Deelnemer.objects.filter(
+            aanwezigheden__bijeenkomst=self, aanwezigheden__status=Aanwezigheid.Status.AANWEZIG
+        )
+
+    def herinneren_op(self, dagen: int | None = None) -> datetime:
+        """When the reminder goes out: HERINNERING_DAGEN days before, at the same time of day
+        on the Brussels clock (calendar days, so also right across a summer-time change)."""
+        if dagen is None:
+            dagen = getattr(settings, "HERINNERING_DAGEN", 2)
+        lokaal = timezone.localtime(self.begint_op)
+        dag = lokaal.date() - timedelta(days=dagen)
+        return datetime.combine(dag, lokaal.time(), tzinfo=lokaal.tzinfo)
+
     def als_afspraak(self) -> Afspraak:
         """This meeting as a calendar event (baz/ical.py)."""
         beschrijving = self.agenda
@@ -182,12 +220,34 @@ class Bijeenkomst(models.Model):
 
 
 class Aanwezigheid(models.Model):
-    """A member was present at a meeting (no row: absent)."""
+    """Whether a member was at a meeting: present, absent or excused.
+
+    At most one row per member per meeting; no row means nothing was recorded (counts as
+    absent for the verslag mail). Write through services.aanwezigheid_zetten."""
+
+    class Status(models.TextChoices):
+        AANWEZIG = "aanwezig", _("Aanwezig")
+        AFWEZIG = "afwezig", _("Afwezig")
+        VERONTSCHULDIGD = "verontschuldigd", _("Verontschuldigd")
 
     bijeenkomst = models.ForeignKey(
-        Bijeenkomst, on_delete=models.CASCADE, verbose_name=_("bijeenkomst")
+        Bijeenkomst,
+        on_delete=models.CASCADE,
+        related_name="aanwezigheden",
+        verbose_name=_("bijeenkomst"),
     )
-    deelnemer = models.ForeignKey(Deelnemer, on_delete=models.CASCADE, verbose_name=_("deelnemer"))
+    deelnemer = models.ForeignKey(
+        Deelnemer,
+        on_delete=models.CASCADE,
+        related_name="aanwezigheden",
+        verbose_name=_("deelnemer"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.AANWEZIG
+    )
+    gewijzigd_op = models.DateTimeField(_("geregistreerd op"), default=timezone.now)
+
+    objects = AanwezigheidQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("aanwezigheid")
@@ -196,6 +256,37 @@ class Aanwezigheid(models.Model):
             models.UniqueConstraint(
                 fields=["bijeenkomst", "deelnemer"], name="aanwezigheid_eenmaal"
             )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.deelnemer} – {self.bijeenkomst}: {self.get_status_display()}"
+
+
+class Herinnering(models.Model):
+    """The reminder of a meeting was put in the outbox for this member: at most once
+    (the unique constraint holds also when two servers run the job at the same moment)."""
+
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst,
+        on_delete=models.CASCADE,
+        related_name="herinneringen",
+        verbose_name=_("bijeenkomst"),
+    )
+    deelnemer = models.ForeignKey(
+        Deelnemer,
+        on_delete=models.CASCADE,
+        related_name="herinneringen",
+        verbose_name=_("deelnemer"),
+    )
+    verstuurd_op = models.DateTimeField(_("verstuurd op"), default=timezone.now)
+    # The start it reminded of: a meeting moved after its reminder is reminded again.
+    voor_begint_op = models.DateTimeField(_("herinnerd voor het begin op"), null=True)
+
+    class Meta:
+        verbose_name = _("herinnering")
+        verbose_name_plural = _("herinneringen")
+        constraints = [
+            models.UniqueConstraint(fields=["bijeenkomst", "deelnemer"], name="herinnering_eenmaal")
         ]
 
     def __str__(self) -> str:
@@ -275,6 +366,30 @@ class Casus(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("netwerken:casus", args=[self.netwerk.slug, self.pk])
+
+
+class CasusReactie(models.Model):
+    """A member's reply to a case of their network."""
+
+    casus = models.ForeignKey(
+        Casus, on_delete=models.CASCADE, related_name="reacties", verbose_name=_("casus")
+    )
+    deelnemer = models.ForeignKey(
+        Deelnemer,
+        on_delete=models.CASCADE,
+        related_name="casusreacties",
+        verbose_name=_("auteur"),
+    )
+    tekst = models.TextField(_("reactie"), max_length=4000)
+    aangemaakt_op = models.DateTimeField(_("geplaatst op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["aangemaakt_op", "pk"]
+        verbose_name = _("reactie op een casus")
+        verbose_name_plural = _("reacties op casussen")
+
+    def __str__(self) -> str:
+        return self.tekst[:60]
 
 
 class Evaluatie(models.Model):

@@ -10,8 +10,9 @@ Erasure deletes the person's memberships with everything that hangs on them, pos
 instead of keeping the posts under "Verwijderd lid" as a public forum would. A network is a
 closed group of about fifteen people who know each other: among fourteen names, a post by
 "Verwijderd lid" is still theirs to every reader, so anonymising would not erase it. Replies of
-others under those posts go with them, as when a network's retention period ends. The account
-stays, deactivated and stripped of everything personal, so that references to it elsewhere hold.
+others under those posts and cases go with them, as when a network's retention period ends. The
+account stays, deactivated and stripped of everything personal, so that references to it
+elsewhere hold.
 """
 
 import secrets
@@ -37,10 +38,12 @@ from .models import (
     Bericht,
     Bijeenkomst,
     Casus,
+    CasusReactie,
     CoachingSessie,
     Coachingtraject,
     Deelnemer,
     Evaluatie,
+    Herinnering,
     Interesse,
     Jaarevaluatie,
     Netwerk,
@@ -66,6 +69,7 @@ VRIJE_TEKST = [
     (Verslag, ("tekst", "huiswerk")),
     (Deelnemer, ("organisatie", "rol")),
     (Casus, ("titel", "context", "vraag")),
+    (CasusReactie, ("tekst",)),
     (Evaluatie, ("nuttig", "suggesties")),
     (Jaarevaluatie, ("geleerd", "behouden", "veranderen")),
     (Bericht, ("tekst",)),
@@ -80,7 +84,16 @@ VRIJE_TEKST = [
 # or a place, not a person; the analysis checklist's questions are fixed text (teksten.py); a
 # post's link and consent text go with the post.
 # What hangs on a membership, deleted with it (CASCADE); their admin-log names go too.
-_VAN_DEELNEMER = (Aanwezigheid, Casus, Evaluatie, Jaarevaluatie, Bericht, Reactie)
+_VAN_DEELNEMER = (
+    Aanwezigheid,
+    Herinnering,
+    Casus,
+    CasusReactie,
+    Evaluatie,
+    Jaarevaluatie,
+    Bericht,
+    Reactie,
+)
 # Within one network: the texts that stay when its members go.
 _NETWERKTEKST = [
     (Netwerk, ("doel",), "pk__in"),
@@ -118,6 +131,9 @@ def deelnames_verwijderen(deelnemers: Iterable[Deelnemer]) -> int:
             )
         objecten[Reactie] += list(
             Reactie.objects.filter(bericht__deelnemer__in=pks).values_list("pk", flat=True)
+        )
+        objecten[CasusReactie] += list(
+            CasusReactie.objects.filter(casus__deelnemer__in=pks).values_list("pk", flat=True)
         )
         register.sporen_wissen(objecten, persoon)
         Deelnemer.objects.filter(pk__in=pks).delete()
@@ -192,7 +208,11 @@ class Netwerken(Deel):
         ),
         Bewaartermijn(
             _("Deelname aan een lerend netwerk"),
-            _("naam, e-mail, organisatie, rol, aanwezigheid, casussen, evaluaties, berichten"),
+            _(
+                "naam, e-mail, organisatie, rol, aanwezigheid (aanwezig, afwezig of "
+                "verontschuldigd), verstuurde herinneringen, voorkeur voor het overzicht per "
+                "mail, casussen en reacties erop, evaluaties, berichten"
+            ),
             _("overeenkomst met je bestuur (art. 6.1.b AVG)"),
             BEWAAR_NA_NETWERK,
             _("na het einde van het netwerk, daarna verwijderd"),
@@ -216,7 +236,9 @@ class Netwerken(Deel):
         "accounts": _("gedeactiveerd; naam, e-mailadres, gebruikersnaam en wachtwoord gewist"),
         "deelnames": _("verwijderd, met alles hieronder"),
         "aanwezigheden": _("verwijderd"),
-        "casussen": _("verwijderd"),
+        "herinneringen": _("verwijderd"),
+        "casussen": _("verwijderd, met de reacties van anderen eronder"),
+        "casusreacties": _("verwijderd"),
         "evaluaties": _("verwijderd"),
         "jaarevaluaties": _("verwijderd"),
         "berichten": _(
@@ -253,7 +275,9 @@ class Netwerken(Deel):
             "accounts": accounts,
             "deelnames": deelnames,
             "aanwezigheden": Aanwezigheid.objects.filter(deelnemer__in=deelnames),
+            "herinneringen": Herinnering.objects.filter(deelnemer__in=deelnames),
             "casussen": Casus.objects.filter(deelnemer__in=deelnames),
+            "casusreacties": CasusReactie.objects.filter(deelnemer__in=deelnames),
             "evaluaties": Evaluatie.objects.filter(deelnemer__in=deelnames),
             "jaarevaluaties": Jaarevaluatie.objects.filter(deelnemer__in=deelnames),
             "berichten": Bericht.objects.filter(deelnemer__in=deelnames),
@@ -311,12 +335,27 @@ class Netwerken(Deel):
             ),
             "aanwezigheden": list(
                 rijen["aanwezigheden"].values(
+                    *eigen_velden(Aanwezigheid),
                     "deelnemer_id",
                     bijeenkomstthema=F("bijeenkomst__thema"),
                     bijeenkomst_begint_op=F("bijeenkomst__begint_op"),
                 )
             ),
+            "herinneringen": list(
+                rijen["herinneringen"].values(
+                    *eigen_velden(Herinnering),
+                    "deelnemer_id",
+                    bijeenkomstthema=F("bijeenkomst__thema"),
+                )
+            ),
             "casussen": list(rijen["casussen"].values(*eigen_velden(Casus), "deelnemer_id")),
+            "casusreacties": list(
+                rijen["casusreacties"].values(
+                    *eigen_velden(CasusReactie),
+                    "deelnemer_id",
+                    casustitel=F("casus__titel"),
+                )
+            ),
             "evaluaties": list(
                 rijen["evaluaties"].values(
                     *eigen_velden(Evaluatie),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db import models
@@ -72,6 +74,21 @@ class BijeenkomstQuerySet(models.QuerySet):
 
     def voorbij(self) -> BijeenkomstQuerySet:
         return self.filter(eindigt_op__lt=timezone.now()).order_by("-begint_op")
+
+    def te_herinneren(self, nu: datetime, dagen: int) -> BijeenkomstQuerySet:
+        """Meetings that may be due for their reminder: not started, starting within `dagen`
+        days (plus a day, for the summer-time hour; Bijeenkomst.herinneren_op decides the
+        exact moment)."""
+        return self.filter(begint_op__gt=nu, begint_op__lte=nu + timedelta(days=dagen + 1))
+
+
+class AanwezigheidQuerySet(models.QuerySet):
+    def aanwezig(self) -> AanwezigheidQuerySet:
+        return self.filter(status="aanwezig")
+
+    def niet_aanwezig(self) -> AanwezigheidQuerySet:
+        """Marked absent or excused."""
+        return self.exclude(status="aanwezig")
 
 
 class VerslagQuerySet(models.QuerySet):

@@ -10,7 +10,14 @@ def _bijeenkomsten(netwerk: Netwerk):
     return (
         Bijeenkomst.objects.filter(netwerk=netwerk)
         .annotate(
-            aantal_aanwezig=Count("aanwezigen", distinct=True),
+            aantal_aanwezig=Count(
+                "aanwezigheden", filter=Q(aanwezigheden__status="aanwezig"), distinct=True
+            ),
+            aantal_verontschuldigd=Count(
+                "aanwezigheden",
+                filter=Q(aanwezigheden__status="verontschuldigd"),
+                distinct=True,
+            ),
             aantal_evaluaties=Count("evaluaties", distinct=True),
             gemiddelde=Avg("evaluaties__score"),
             open_casussen=Count("casussen", filter=Q(casussen__status="open"), distinct=True),

@@ -8,6 +8,7 @@ the transaction commits.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -17,26 +18,37 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
+from django.utils.formats import date_format
 from django.utils.http import urlsafe_base64_encode
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from baz import audit
-from baz.mail import mail_in_wachtrij, onderweg_of_ontvangen, sleutel_voor, soorten_benoemen
+from baz import audit, ical
+from baz.mail import (
+    Bijlage,
+    mail_in_wachtrij,
+    onderweg_of_ontvangen,
+    sleutel_voor,
+    soorten_benoemen,
+)
 from inspiraties.models import Inspiratie
 from inspiraties.services import zoekindex_bijwerken
 
 from .models import (
     TOESTEMMING_INSPIRATIE,
+    Aanwezigheid,
     AnalysePunt,
     Bericht,
     Bijeenkomst,
     Casus,
+    CasusReactie,
     CoachingSessie,
     Coachingtraject,
     Deelnemer,
+    Digest,
     Evaluatie,
+    Herinnering,
     Interesse,
     Jaarevaluatie,
     Netwerk,
@@ -52,6 +64,9 @@ soorten_benoemen(
         "netwerken.interesse": gettext_lazy("Interesse in BAZ Lokaal (melding aan BAZ)"),
         "netwerken.uitnodiging": gettext_lazy("Uitnodiging voor een lerend netwerk"),
         "netwerken.verslag": gettext_lazy("Verslag van een bijeenkomst"),
+        "netwerken.herinnering": gettext_lazy("Herinnering aan een bijeenkomst van een netwerk"),
+        "netwerken.digest": gettext_lazy("Overzicht van wat nieuw is in een netwerk"),
+        "netwerken.casus_reactie": gettext_lazy("Reactie op je casus"),
     }
 )
 audit.acties_benoemen(
@@ -61,6 +76,7 @@ audit.acties_benoemen(
         "netwerken.deelnemer_verwijderd": gettext_lazy("Deelnemer verwijderd"),
         "netwerken.verslag_gepubliceerd": gettext_lazy("Verslag gepubliceerd en gemaild"),
         "netwerken.verslag_opnieuw": gettext_lazy("Verslag opnieuw gemaild"),
+        "netwerken.aanwezigheid_gezet": gettext_lazy("Aanwezigheid geregistreerd"),
     }
 )
 
@@ -221,11 +237,15 @@ def deelnemer_verwijderen(*, deelnemer: Deelnemer, door=None) -> None:
 def profiel_bijwerken(*, deelnemer: Deelnemer, user, **velden) -> Deelnemer:
     if deelnemer.user_id != user.pk:
         raise PermissionDenied(_("Je kunt alleen je eigen profiel aanpassen."))
-    toegelaten = {"organisatie", "rol", "telefoon", "toon_email", "toon_telefoon"}
+    toegelaten = {"organisatie", "rol", "telefoon", "toon_email", "toon_telefoon", "digest"}
+    was_uit = deelnemer.digest == Digest.UIT
     for veld, waarde in velden.items():
         if veld not in toegelaten:
             raise TypeError(veld)
         setattr(deelnemer, veld, waarde)
+    if was_uit and deelnemer.digest != Digest.UIT:
+        # Switched on again: the next digest starts from now, not from before the pause.
+        deelnemer.digest_verstuurd_tot = timezone.now()
     deelnemer.full_clean()
     deelnemer.save()
     return deelnemer
@@ -236,13 +256,99 @@ def profiel_bijwerken(*, deelnemer: Deelnemer, user, **velden) -> Deelnemer:
 # ---------------------------------------------------------------------------
 
 
+def _status_controleren(status: str) -> str:
+    if status not in Aanwezigheid.Status.values:
+        raise ValidationError(
+            _("Kies aanwezig, afwezig of verontschuldigd."), code="ongeldige_status"
+        )
+    return status
+
+
+def _aanwezigheid_schrijven(
+    bijeenkomst: Bijeenkomst, deelnemer: Deelnemer, status: str
+) -> tuple[Aanwezigheid, str | None, bool]:
+    """Create or change one row (the meeting row must be locked); returns the row, the label
+    of the previous status (None if there was no row) and whether anything changed."""
+    if deelnemer.netwerk_id != bijeenkomst.netwerk_id:
+        raise ValidationError(
+            _("Alleen deelnemers van dit netwerk kunnen aanwezig zijn."), code="ander_netwerk"
+        )
+    rij = Aanwezigheid.objects.filter(bijeenkomst=bijeenkomst, deelnemer=deelnemer).first()
+    if rij is not None and rij.status == status:
+        return rij, rij.get_status_display(), False
+    vorige = rij.get_status_display() if rij is not None else None
+    if rij is None:
+        rij = Aanwezigheid(bijeenkomst=bijeenkomst, deelnemer=deelnemer)
+    rij.status = status
+    rij.gewijzigd_op = timezone.now()
+    rij.save()
+    return rij, vorige, True
+
+
 @transaction.atomic
-def aanwezigheid_registreren(*, bijeenkomst: Bijeenkomst, aanwezigen: Iterable[Deelnemer]) -> None:
-    """Record exactly who was present (everyone else counts as absent)."""
-    aanwezigen = list(aanwezigen)
-    if any(d.netwerk_id != bijeenkomst.netwerk_id for d in aanwezigen):
+def aanwezigheid_zetten(
+    *, bijeenkomst: Bijeenkomst, deelnemer: Deelnemer, status: str, door
+) -> Aanwezigheid:
+    """Record one member's attendance (present, absent or excused) at a meeting, as the
+    check-in page does: creates or changes the member's single row. The meeting row is locked,
+    so two marks at the same moment (two tablets at the door) cannot both insert. A change is
+    written to the audit trail; marking what is already recorded changes nothing."""
+    _status_controleren(status)
+    bijeenkomst = Bijeenkomst.objects.select_for_update().get(pk=bijeenkomst.pk)
+    rij, vorige, gewijzigd = _aanwezigheid_schrijven(bijeenkomst, deelnemer, status)
+    if gewijzigd:
+        omschrijving = (
+            _("%(deelnemer)s: %(vorige)s → %(status)s.")
+            if vorige
+            else _("%(deelnemer)s: %(status)s.")
+        ) % {"deelnemer": deelnemer.naam, "vorige": vorige, "status": rij.get_status_display()}
+        audit.vastleggen(
+            door=door,
+            actie="netwerken.aanwezigheid_gezet",
+            object=bijeenkomst,
+            omschrijving=omschrijving,
+        )
+    return rij
+
+
+@transaction.atomic
+def aanwezigheid_registreren(
+    *,
+    bijeenkomst: Bijeenkomst,
+    aanwezigen: Iterable[Deelnemer],
+    verontschuldigd: Iterable[Deelnemer] = (),
+    door=None,
+) -> None:
+    """Record the whole meeting at once (the admin form): who was present and who excused
+    themselves; every other member with a recorded row is marked absent. With `door` (staff
+    in the admin) one audit row lists the changes."""
+    aanwezigen, verontschuldigd = list(aanwezigen), list(verontschuldigd)
+    if any(d.netwerk_id != bijeenkomst.netwerk_id for d in aanwezigen + verontschuldigd):
         raise ValidationError(_("Alleen deelnemers van dit netwerk kunnen aanwezig zijn."))
-    bijeenkomst.aanwezigen.set(aanwezigen)
+    if {d.pk for d in aanwezigen} & {d.pk for d in verontschuldigd}:
+        raise ValidationError(
+            _("Iemand kan niet tegelijk aanwezig en verontschuldigd zijn."), code="beide"
+        )
+    bijeenkomst = Bijeenkomst.objects.select_for_update().get(pk=bijeenkomst.pk)
+    gewenst = {d.pk: Aanwezigheid.Status.AANWEZIG for d in aanwezigen}
+    gewenst |= {d.pk: Aanwezigheid.Status.VERONTSCHULDIGD for d in verontschuldigd}
+    for deelnemer_id in Aanwezigheid.objects.filter(bijeenkomst=bijeenkomst).values_list(
+        "deelnemer_id", flat=True
+    ):
+        gewenst.setdefault(deelnemer_id, Aanwezigheid.Status.AFWEZIG)
+    deelnemers = Deelnemer.objects.select_related("user").in_bulk(list(gewenst))
+    wijzigingen = []
+    for pk, status in gewenst.items():
+        rij, _vorige, gewijzigd = _aanwezigheid_schrijven(bijeenkomst, deelnemers[pk], status)
+        if gewijzigd:
+            wijzigingen.append(f"{deelnemers[pk].naam}: {rij.get_status_display()}")
+    if door is not None and wijzigingen:
+        audit.vastleggen(
+            door=door,
+            actie="netwerken.aanwezigheid_gezet",
+            object=bijeenkomst,
+            omschrijving="; ".join(wijzigingen) + ".",
+        )
 
 
 def verslag_publiceren(*, verslag: Verslag, door=None) -> Verslag:
@@ -310,16 +416,22 @@ def verslag_opnieuw_versturen(
 
 
 def _verslag_mailen(verslag: Verslag, overslaan: set[str] = frozenset()) -> int:
+    """Mail the verslag to every active member of the network. Who was marked present gets
+    "Verslag: ..."; who was absent, excused or not recorded gets the "dit heb je gemist" mail
+    (its own subject and intro, the summary and the homework), so the verslag reaches all."""
     bijeenkomst = verslag.bijeenkomst
     netwerk = bijeenkomst.netwerk
-    aanwezig = set(bijeenkomst.aanwezigen.values_list("pk", flat=True))
+    statussen = dict(
+        Aanwezigheid.objects.filter(bijeenkomst=bijeenkomst).values_list("deelnemer_id", "status")
+    )
     url = settings.SITE_URL + bijeenkomst.get_absolute_url()
     aantal = 0
     for deelnemer in netwerk.deelnemers.select_related("user"):
         adres = deelnemer.user.email
         if not adres or not deelnemer.user.is_active or adres.lower() in overslaan:
             continue
-        was_er = deelnemer.pk in aanwezig
+        status = statussen.get(deelnemer.pk, Aanwezigheid.Status.AFWEZIG)
+        was_er = status == Aanwezigheid.Status.AANWEZIG
         onderwerp = (
             _("Verslag: %(thema)s")
             if was_er
@@ -335,6 +447,7 @@ def _verslag_mailen(verslag: Verslag, overslaan: set[str] = frozenset()) -> int:
                 "netwerk": netwerk,
                 "verslag": verslag,
                 "url": url,
+                "verontschuldigd": status == Aanwezigheid.Status.VERONTSCHULDIGD,
             },
             soort="netwerken.verslag",
             sleutel=sleutel_voor(verslag),
@@ -393,6 +506,22 @@ def casus_bijwerken(
     return casus
 
 
+NIET_AANWEZIG = gettext_lazy(
+    "Je was volgens de aanwezigheidslijst niet op deze bijeenkomst, dus je kunt ze niet "
+    "evalueren. Klopt dat niet? Laat het je begeleider weten."
+)
+
+
+def niet_aanwezig(*, bijeenkomst: Bijeenkomst, deelnemer: Deelnemer) -> bool:
+    """Whether the member was marked absent or excused at the meeting (who was not marked
+    at all may evaluate it: not every meeting has its attendance recorded)."""
+    return Aanwezigheid.objects.filter(
+        bijeenkomst=bijeenkomst,
+        deelnemer=deelnemer,
+        status__in=[Aanwezigheid.Status.AFWEZIG, Aanwezigheid.Status.VERONTSCHULDIGD],
+    ).exists()
+
+
 def evaluatie_indienen(
     *,
     bijeenkomst: Bijeenkomst,
@@ -406,6 +535,8 @@ def evaluatie_indienen(
         raise PermissionDenied(_("Je kunt alleen bijeenkomsten van je eigen netwerk evalueren."))
     if bijeenkomst.begint_op > timezone.now():
         raise ValidationError(_("Je kunt een bijeenkomst pas evalueren als ze begonnen is."))
+    if niet_aanwezig(bijeenkomst=bijeenkomst, deelnemer=deelnemer):
+        raise ValidationError(NIET_AANWEZIG, code="afwezig")
     evaluatie = Evaluatie(
         bijeenkomst=bijeenkomst,
         deelnemer=deelnemer,
@@ -489,6 +620,37 @@ def bericht_naar_inspiratie(*, bericht: Bericht, door) -> Inspiratie:
     return inspiratie
 
 
+@transaction.atomic
+def casus_reactie_plaatsen(*, casus: Casus, deelnemer: Deelnemer, tekst: str) -> CasusReactie:
+    """A member replies to a case of their own network; the case's author hears of it by mail
+    (not when they reply to their own case)."""
+    if casus.netwerk_id != deelnemer.netwerk_id:
+        raise PermissionDenied(_("Je kunt alleen reageren binnen je eigen netwerk."))
+    reactie = CasusReactie(casus=casus, deelnemer=deelnemer, tekst=tekst.strip())
+    reactie.full_clean()
+    reactie.save()
+    auteur = Deelnemer.objects.select_related("user", "netwerk").get(pk=casus.deelnemer_id)
+    if auteur.pk != deelnemer.pk and auteur.user.is_active and auteur.user.email:
+        mail_in_wachtrij(
+            ontvanger=auteur.user.email,
+            onderwerp=_("%(naam)s reageerde op je casus “%(titel)s”")
+            % {"naam": deelnemer.naam, "titel": casus.titel},
+            template="netwerken/mails/casus_reactie.txt",
+            context={
+                "auteur": auteur,
+                "reactie": reactie,
+                "casus": casus,
+                "netwerk": auteur.netwerk,
+                "url": f"{settings.SITE_URL}{casus.get_absolute_url()}#reactie-{reactie.pk}",
+                "profiel_url": settings.SITE_URL
+                + reverse("netwerken:profiel", args=[auteur.netwerk.slug]),
+            },
+            soort="netwerken.casus_reactie",
+            sleutel=sleutel_voor(reactie),
+        )
+    return reactie
+
+
 def reactie_plaatsen(*, bericht: Bericht, deelnemer: Deelnemer, tekst: str) -> Reactie:
     if bericht.netwerk_id != deelnemer.netwerk_id:
         raise PermissionDenied(_("Je kunt alleen reageren binnen je eigen netwerk."))
@@ -496,6 +658,201 @@ def reactie_plaatsen(*, bericht: Bericht, deelnemer: Deelnemer, tekst: str) -> R
     reactie.full_clean()
     reactie.save()
     return reactie
+
+
+# ---------------------------------------------------------------------------
+# Periodic mails (periodiek.py): reminders before a meeting, the digest
+# ---------------------------------------------------------------------------
+
+
+def _bijeenkomst_bijlage(bijeenkomst: Bijeenkomst) -> Bijlage:
+    return Bijlage(
+        naam="bijeenkomst.ics",
+        inhoud=ical.kalender(
+            [bijeenkomst.als_afspraak()],
+            naam=str(bijeenkomst.netwerk),
+            product="Lerende netwerken",
+        ).decode(),
+        type=ical.CONTENT_TYPE,
+    )
+
+
+def herinneringen_versturen(*, nu: datetime | None = None) -> int:
+    """Remind every member of the network HERINNERING_DAGEN days before a meeting, at the same
+    time of day on the Brussels clock (Bijeenkomst.herinneren_op): date, time, place or online
+    link, the agenda and the .ics. Once per member and meeting: a Herinnering row (unique per
+    meeting and member) is written with the mail in one transaction under a lock on the
+    meeting, so a second run, or two servers at once, send nothing more. A member who joins
+    after that moment but before the meeting gets it at the next run; a meeting moved after
+    its reminder is reminded again at its new moment. Returns the number of mails."""
+    nu = nu or timezone.now()
+    dagen = getattr(settings, "HERINNERING_DAGEN", 2)
+    aantal = 0
+    for bijeenkomst in Bijeenkomst.objects.te_herinneren(nu, dagen).select_related("netwerk"):
+        if bijeenkomst.herinneren_op(dagen) > nu:
+            continue
+        with transaction.atomic():
+            bijeenkomst = (
+                Bijeenkomst.objects.select_for_update(of=("self",))
+                .select_related("netwerk")
+                .get(pk=bijeenkomst.pk)
+            )
+            al_herinnerd = Herinnering.objects.filter(
+                bijeenkomst=bijeenkomst, voor_begint_op=bijeenkomst.begint_op
+            ).values("deelnemer_id")
+            leden = (
+                bijeenkomst.netwerk.deelnemers.filter(user__is_active=True)
+                .exclude(user__email="")
+                .exclude(pk__in=al_herinnerd)
+                .select_related("user")
+            )
+            bijlage = None
+            for deelnemer in leden:
+                try:
+                    with transaction.atomic():
+                        herinnering, nieuw = Herinnering.objects.update_or_create(
+                            bijeenkomst=bijeenkomst,
+                            deelnemer=deelnemer,
+                            defaults={"verstuurd_op": nu, "voor_begint_op": bijeenkomst.begint_op},
+                        )
+                except IntegrityError:  # pragma: no cover (another server was first)
+                    continue
+                bijlage = bijlage or _bijeenkomst_bijlage(bijeenkomst)
+                mail_in_wachtrij(
+                    ontvanger=deelnemer.user.email,
+                    onderwerp=_("Herinnering: “%(thema)s” op %(datum)s")
+                    % {
+                        "thema": bijeenkomst.thema,
+                        "datum": date_format(timezone.localtime(bijeenkomst.begint_op), "l j F"),
+                    },
+                    template="netwerken/mails/herinnering.txt",
+                    context={
+                        "deelnemer": deelnemer,
+                        "bijeenkomst": bijeenkomst,
+                        "netwerk": bijeenkomst.netwerk,
+                        "url": settings.SITE_URL + bijeenkomst.get_absolute_url(),
+                        "verplaatst": not nieuw,
+                    },
+                    soort="netwerken.herinnering",
+                    sleutel=sleutel_voor(herinnering),
+                    bijlage=bijlage,
+                )
+                aantal += 1
+    return aantal
+
+
+DIGEST_UUR = time(8, 0)  # on the Brussels clock
+DIGEST_MAX_PER_SOORT = 20
+DIGEST_PERIODE = {Digest.WEKELIJKS: timedelta(days=7), Digest.DAGELIJKS: timedelta(days=1)}
+
+
+def digest_moment(frequentie: str, nu: datetime) -> datetime | None:
+    """The latest scheduled digest moment at or before `nu`: 08:00 Brussels time, every day
+    (dagelijks) or on Monday (wekelijks); None when the member switched it off."""
+    if frequentie == Digest.UIT:
+        return None
+    lokaal = timezone.localtime(nu)
+    dag = lokaal.date()
+    if frequentie == Digest.WEKELIJKS:
+        dag -= timedelta(days=dag.weekday())
+    moment = datetime.combine(dag, DIGEST_UUR, tzinfo=lokaal.tzinfo)
+    if moment > nu:
+        moment = datetime.combine(
+            dag - DIGEST_PERIODE[frequentie], DIGEST_UUR, tzinfo=lokaal.tzinfo
+        )
+    return moment
+
+
+def digest_inhoud(deelnemer: Deelnemer, van: datetime, tot: datetime) -> dict:
+    """What is new in the member's network in (van, tot], from the other members only."""
+    netwerk_id = deelnemer.netwerk_id
+    venster = {"aangemaakt_op__gt": van, "aangemaakt_op__lte": tot}
+    inhoud = {
+        "casussen": Casus.objects.filter(netwerk_id=netwerk_id, **venster)
+        .exclude(deelnemer=deelnemer)
+        .select_related("netwerk", "deelnemer__user")
+        .order_by("aangemaakt_op"),
+        "casusreacties": CasusReactie.objects.filter(casus__netwerk_id=netwerk_id, **venster)
+        .exclude(deelnemer=deelnemer)
+        .select_related("casus__netwerk", "deelnemer__user")
+        .order_by("aangemaakt_op"),
+        "berichten": Bericht.objects.filter(netwerk_id=netwerk_id, **venster)
+        .exclude(deelnemer=deelnemer)
+        .select_related("deelnemer__user")
+        .order_by("aangemaakt_op"),
+        "reacties": Reactie.objects.filter(bericht__netwerk_id=netwerk_id, **venster)
+        .exclude(deelnemer=deelnemer)
+        .select_related("bericht", "deelnemer__user")
+        .order_by("aangemaakt_op"),
+    }
+    uitkomst = {}
+    for naam, rijen in inhoud.items():
+        rijen = list(rijen[: DIGEST_MAX_PER_SOORT + 1])
+        uitkomst[naam] = rijen[:DIGEST_MAX_PER_SOORT]
+        uitkomst[f"meer_{naam}"] = len(rijen) > DIGEST_MAX_PER_SOORT
+    uitkomst["iets_nieuw"] = any(uitkomst[naam] for naam in inhoud)
+    return uitkomst
+
+
+def digests_versturen(*, nu: datetime | None = None) -> int:
+    """Mail each member whose digest moment has come what is new in their network since their
+    last digest (cases, replies, posts; never their own), only when there is something. The
+    member row is locked and `digest_verstuurd_tot` moved to `nu` in the same transaction as
+    the mail (with a compare-and-set), so a second run or a second server sends nothing.
+    Returns the number of mails."""
+    nu = nu or timezone.now()
+    aantal = 0
+    kandidaten = (
+        Deelnemer.objects.exclude(digest=Digest.UIT)
+        .filter(user__is_active=True)
+        .exclude(user__email="")
+        .values_list("pk", "digest", "digest_verstuurd_tot")
+    )
+    for pk, frequentie, verstuurd_tot in kandidaten:
+        moment = digest_moment(frequentie, nu)
+        if moment is None or (verstuurd_tot is not None and verstuurd_tot >= moment):
+            continue
+        with transaction.atomic():
+            deelnemer = (
+                Deelnemer.objects.select_for_update(of=("self",))
+                .select_related("user", "netwerk")
+                .get(pk=pk)
+            )
+            vorige = deelnemer.digest_verstuurd_tot
+            moment = digest_moment(deelnemer.digest, nu)
+            if moment is None or (vorige is not None and vorige >= moment):
+                continue  # pragma: no cover (another run was first)
+            genomen = Deelnemer.objects.filter(pk=pk, digest_verstuurd_tot=vorige).update(
+                digest_verstuurd_tot=nu
+            )
+            if not genomen:  # pragma: no cover (another run was first)
+                continue
+            # The first digest looks back one period (not to the start of the membership).
+            van = vorige or max(deelnemer.aangemaakt_op, moment - DIGEST_PERIODE[deelnemer.digest])
+            inhoud = digest_inhoud(deelnemer, van, nu)
+            if not inhoud["iets_nieuw"]:
+                continue
+            netwerk = deelnemer.netwerk
+            mail_in_wachtrij(
+                ontvanger=deelnemer.user.email,
+                onderwerp=_("Nieuw in %(netwerk)s") % {"netwerk": netwerk.naam},
+                template="netwerken/mails/digest.txt",
+                context={
+                    "deelnemer": deelnemer,
+                    "netwerk": netwerk,
+                    "van": van,
+                    **inhoud,
+                    "netwerk_url": settings.SITE_URL + netwerk.get_absolute_url(),
+                    "inspireer_url": settings.SITE_URL
+                    + reverse("netwerken:inspireer-elkaar", args=[netwerk.slug]),
+                    "profiel_url": settings.SITE_URL
+                    + reverse("netwerken:profiel", args=[netwerk.slug]),
+                },
+                soort="netwerken.digest",
+                sleutel=sleutel_voor(deelnemer),
+            )
+            aantal += 1
+    return aantal
 
 
 # ---------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -16,7 +16,9 @@ urlpatterns = [
     path(_netwerk + "casussen/nieuw/", views.casus_bewerken, name="casus-nieuw"),
     path(_netwerk + "casussen/<int:pk>/", views.casus, name="casus"),
     path(_netwerk + "casussen/<int:pk>/bewerken/", views.casus_bewerken, name="casus-bewerken"),
+    path(_netwerk + "casussen/<int:pk>/reageren/", views.casus_reageren, name="casus-reageren"),
     path(_netwerk + "inspireer-elkaar/", views.inspireer_elkaar, name="inspireer-elkaar"),
     path(_netwerk + "inspireer-elkaar/<int:pk>/reageren/", views.reageren, name="reageren"),
     path(_netwerk + "jaarevaluatie/", views.jaarevaluatie, name="jaarevaluatie"),
+    path("", include("netwerken.urls_aanwezigheid")),  # attendance and attestations (issue 14)
 ]

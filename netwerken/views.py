@@ -31,11 +31,13 @@ from baz.ratelimiet import beperken
 from baz.spamwering import bot_loggen
 from baz.tekst import markdown_naar_html
 from baz.toegang import tweestaps_in_orde
+from inspiraties.gemeenten import gemeente_uit_url
 
 from . import services
 from .forms import (
     BerichtForm,
     CasusForm,
+    CasusReactieForm,
     EvaluatieForm,
     InteresseForm,
     JaarevaluatieForm,
@@ -46,6 +48,7 @@ from .models import (
     Bericht,
     Bijeenkomst,
     Casus,
+    CasusReactie,
     Deelnemer,
     Evaluatie,
     Jaarevaluatie,
@@ -105,7 +108,8 @@ def _fouten_naar_form(form, fout: ValidationError) -> None:
 @require_http_methods(["GET", "HEAD", "POST"])
 def overzicht(request: HttpRequest) -> HttpResponse:
     """/netwerken/: what a lerend netwerk and a coachingtraject are, and the interest form."""
-    form = InteresseForm(request.POST or None, request=request)
+    # From a gemeente's page (/gemeenten/<slug>/): ?gemeente=<slug> fills in the gemeente.
+    form = InteresseForm(request.POST or None, request=request, initial=gemeente_uit_url(request))
     if request.method == "POST" and (te_veel := beperken(request, "interesse")):
         return te_veel
     if request.method == "POST" and form.is_valid():
@@ -230,6 +234,9 @@ def evalueren(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if bijeenkomst.begint_op > timezone.now():
         messages.warning(request, _("Je kunt een bijeenkomst pas evalueren als ze begonnen is."))
         return redirect(bijeenkomst)
+    if services.niet_aanwezig(bijeenkomst=bijeenkomst, deelnemer=deelnemer):
+        messages.warning(request, services.NIET_AANWEZIG)
+        return redirect(bijeenkomst)
     form = EvaluatieForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -258,6 +265,13 @@ def evalueren(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def casus(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     toegang = _toegang(request, slug)
     casus = get_object_or_404(Casus.objects.voor_lijst(), netwerk=toegang.netwerk, pk=pk)
+    return _casus_pagina(request, toegang, casus, CasusReactieForm())
+
+
+def _casus_pagina(
+    request: HttpRequest, toegang: Toegang, casus: Casus, form: CasusReactieForm
+) -> HttpResponse:
+    """The case with its replies and, for members, the reply form (`form` may carry errors)."""
     return render(
         request,
         "netwerken/casus.html",
@@ -265,10 +279,35 @@ def casus(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "netwerk": toegang.netwerk,
             "deelnemer": toegang.deelnemer,
             "casus": casus,
+            "reacties": CasusReactie.objects.filter(casus=casus).select_related("deelnemer__user"),
+            "form": form,
             "mag_bewerken": toegang.deelnemer is not None
             and casus.deelnemer_id == toegang.deelnemer.pk,
         },
+        status=400 if form.errors else 200,
     )
+
+
+@ledenruimte
+@require_POST
+def casus_reageren(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    toegang = _toegang(request, slug)
+    casus = get_object_or_404(Casus.objects.voor_lijst(), netwerk=toegang.netwerk, pk=pk)
+    deelnemer = toegang.schrijver()
+    if te_veel := beperken(request, "casus_reactie"):
+        return te_veel
+    form = CasusReactieForm(request.POST)
+    if form.is_valid():
+        try:
+            reactie = services.casus_reactie_plaatsen(
+                casus=casus, deelnemer=deelnemer, tekst=form.cleaned_data["tekst"]
+            )
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("Je reactie is geplaatst."))
+            return redirect(f"{casus.get_absolute_url()}#reactie-{reactie.pk}")
+    return _casus_pagina(request, toegang, casus, form)
 
 
 @ledenruimte

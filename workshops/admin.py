@@ -1,14 +1,17 @@
 """The staff side in /beheer/: the offer, the request pipeline, sessions and the outbox."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Avg, Count, QuerySet
+from django.db.models import Avg, Count, Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -17,7 +20,7 @@ from baz.beheerformulieren import EenRegelTekstvak, MarkdownMetVoorbeeld, Tekstv
 from netwerken.queries import mogen_begeleiden
 
 from . import services
-from .forms import AanvraagAdminForm, StapForm
+from .forms import AanvraagAdminForm, SessieMailenForm, StapForm
 from .models import (
     Aanvraag,
     AanvraagBericht,
@@ -25,6 +28,7 @@ from .models import (
     Doelpubliek,
     Evaluatie,
     Inschrijving,
+    Locatie,
     Sessie,
     Workshop,
 )
@@ -47,7 +51,7 @@ class WorkshopAdminForm(forms.ModelForm):
         fields = [
             "titel", "slug", "samenvatting", "beschrijving", "leerdoelen", "doelpublieken",
             "werkmodellen", "formaat", "duur_minuten", "groepsgrootte_min", "groepsgrootte_max",
-            "prijs", "gepubliceerd", "volgorde", "opmerking",
+            "prijs", "meebrengen", "gepubliceerd", "volgorde", "opmerking",
         ]  # fmt: skip
         field_classes = {"samenvatting": EenRegelTekstvak}
         widgets = {"samenvatting": TekstvakMetLimiet, "beschrijving": MarkdownMetVoorbeeld}
@@ -73,11 +77,14 @@ class WorkshopAdmin(admin.ModelAdmin):
                     "groepsgrootte_min",
                     "groepsgrootte_max",
                     "prijs",
+                    "meebrengen",
                 ]
             },
         ),
         (_("Publicatie"), {"fields": ["gepubliceerd", "volgorde", "opmerking"]}),
+        (_("Evaluaties"), {"fields": ["evaluaties_link"]}),
     ]
+    readonly_fields = ["evaluaties_link"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return (
@@ -93,7 +100,75 @@ class WorkshopAdmin(admin.ModelAdmin):
     def gemiddelde_score(self, obj: Workshop) -> str:
         if not obj._evaluaties:
             return "—"
-        return f"{obj._score:.1f}/5 ({obj._evaluaties})"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:workshops_workshop_evaluaties", args=[obj.pk]),
+            f"{obj._score:.1f}/5 ({obj._evaluaties})",
+        )
+
+    @admin.display(description=_("resultaten"))
+    def evaluaties_link(self, obj: Workshop) -> str:
+        if not obj.pk:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:workshops_workshop_evaluaties", args=[obj.pk]),
+            _("Evaluaties van deze workshop: score, respons en open antwoorden"),
+        )
+
+    def get_urls(self):
+        eigen = [
+            path(
+                "<int:pk>/evaluaties/",
+                self.admin_site.admin_view(self.evaluaties_view),
+                name="workshops_workshop_evaluaties",
+            )
+        ]
+        return eigen + super().get_urls()
+
+    def evaluaties_view(self, request, pk: int):
+        """The results of one workshop for staff: the average score, the response rate per
+        session and every open answer (anonymous: no names). A fixed number of queries."""
+        workshop = get_object_or_404(Workshop, pk=pk)
+        if not self.has_view_permission(request, workshop):
+            raise PermissionDenied
+        sessies = list(
+            workshop.sessies.filter(geannuleerd_op__isnull=True, eindigt_op__lt=timezone.now())
+            .select_related("locatie__gemeente")
+            .met_respons()
+            .annotate(
+                aantal_aanwezig=Count(
+                    "inschrijvingen", filter=Q(inschrijvingen__aanwezig=True), distinct=True
+                ),
+                gemiddelde=Avg("inschrijvingen__evaluatie__score"),
+            )
+            .order_by("-begint_op")
+        )
+        evaluaties = Evaluatie.objects.filter(inschrijving__sessie__workshop=workshop)
+        cijfers = evaluaties.aggregate(gem=Avg("score"), n=Count("pk"))
+        verdeling = dict(
+            evaluaties.values_list("score").annotate(n=Count("pk")).values_list("score", "n")
+        )
+        open_antwoorden = list(
+            evaluaties.exclude(wat_goed="", wat_beter="")
+            .select_related("inschrijving__sessie")
+            .order_by("-ingevuld_op")
+        )
+        gevraagd = sum(s.aantal_gevraagd for s in sessies)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": workshop,
+            "workshop": workshop,
+            "title": _("Evaluaties: %(titel)s") % {"titel": workshop.titel},
+            "sessies": sessies,
+            "cijfers": cijfers,
+            "verdeling": [(score, verdeling.get(score, 0)) for score in range(5, 0, -1)],
+            "gevraagd": gevraagd,
+            "respons": round(100 * cijfers["n"] / gevraagd) if gevraagd else None,
+            "open_antwoorden": open_antwoorden,
+        }
+        return TemplateResponse(request, "admin/workshops/workshop/evaluaties.html", context)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         from django import forms
@@ -389,6 +464,7 @@ class InschrijvingInline(admin.TabularInline):
         "aangemaakt_op",
         "aanwezig",
     ]
+    # Attendance is marked on the check-in page (the service checks and audits it), not here.
     readonly_fields = [
         "naam",
         "email",
@@ -396,6 +472,7 @@ class InschrijvingInline(admin.TabularInline):
         "toegankelijkheid",
         "status",
         "aangemaakt_op",
+        "aanwezig",
     ]
     can_delete = False
     ordering = ["status", "aangemaakt_op"]
@@ -404,31 +481,70 @@ class InschrijvingInline(admin.TabularInline):
         return False
 
 
+@admin.register(Locatie)
+class LocatieAdmin(admin.ModelAdmin):
+    list_display = ["naam", "straat", "postcode", "gemeente", "aantal_sessies"]
+    list_select_related = ["gemeente"]
+    search_fields = ["naam", "straat", "gemeente__naam", "postcode"]
+    autocomplete_fields = ["gemeente"]
+    fields = ["naam", "straat", "postcode", "gemeente", "toegankelijkheid", "route", "routelink"]
+    readonly_fields = ["routelink"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_sessies=Count("sessies"))
+
+    @admin.display(description=_("sessies"), ordering="_sessies")
+    def aantal_sessies(self, obj: Locatie) -> int:
+        return obj._sessies
+
+    @admin.display(description=_("route"))
+    def routelink(self, obj: Locatie) -> str:
+        if not obj.pk:
+            return _("Verschijnt na het bewaren.")
+        return format_html('<a href="{}" rel="noopener">{}</a>', obj.route_url, obj.adres)
+
+
+# The fields of a session that change when or where it is: saved through
+# services.sessie_wijzigen, which mails everyone affected.
+WANNEER_WAAR = ["begint_op", "eindigt_op", "locatie", "plaats", "online_link"]
+
+
 @admin.register(Sessie)
 class SessieAdmin(admin.ModelAdmin):
     list_display = [
         "workshop",
         "begint_op",
-        "plaats",
+        "waar",
         "capaciteit",
         "bevestigd",
         "wachtlijst",
         "openbaar",
         "geannuleerd_op",
+        "respons",
     ]
-    list_filter = ["workshop", "openbaar", "inschrijving_open"]
-    list_select_related = ["workshop"]
+    list_filter = ["workshop", "openbaar", "inschrijving_open", "locatie"]
+    list_select_related = ["workshop", "locatie__gemeente"]
     date_hierarchy = "begint_op"
     inlines = [InschrijvingInline]
     actions = ["annuleren", "deelnemers_exporteren"]
-    readonly_fields = ["geannuleerd_op", "aanvraag", "publieke_link", "gemiddelde_score"]
+    autocomplete_fields = ["locatie"]
+    change_form_template = "admin/workshops/sessie/change_form.html"
+    readonly_fields = [
+        "geannuleerd_op",
+        "aanvraag",
+        "publieke_link",
+        "gemiddelde_score",
+        "respons",
+    ]
     fields = [
         "workshop",
         "aanvraag",
         "begint_op",
         "eindigt_op",
+        "locatie",
         "plaats",
         "online_link",
+        "meebrengen",
         "capaciteit",
         "inschrijven_tot",
         "openbaar",
@@ -437,10 +553,35 @@ class SessieAdmin(admin.ModelAdmin):
         "geannuleerd_op",
         "publieke_link",
         "gemiddelde_score",
+        "respons",
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).met_aantallen()
+        return super().get_queryset(request).met_aantallen().met_respons()
+
+    def get_readonly_fields(self, request, obj=None):
+        velden = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.geannuleerd_op:
+            velden += WANNEER_WAAR  # a cancelled session does not move
+        return velden
+
+    @admin.display(description=_("plaats"), ordering="locatie__naam")
+    def waar(self, obj: Sessie) -> str:
+        return obj.locatie.naam if obj.locatie_id else (obj.plaats or _("Online"))
+
+    @admin.display(description=_("respons evaluatie"), ordering="aantal_geevalueerd")
+    def respons(self, obj: Sessie) -> str:
+        """Answered out of asked (only those present are asked)."""
+        gevraagd = getattr(obj, "aantal_gevraagd", None)
+        if gevraagd is None:  # pragma: no cover (the change view's object is annotated too)
+            return "—"
+        if not gevraagd:
+            return "—"
+        return _("%(n)d van %(m)d (%(pct)d%%)") % {
+            "n": obj.aantal_geevalueerd,
+            "m": gevraagd,
+            "pct": round(100 * obj.aantal_geevalueerd / gevraagd),
+        }
 
     @admin.display(description=_("bevestigd"), ordering="aantal_bevestigd")
     def bevestigd(self, obj: Sessie) -> int:
@@ -464,14 +605,108 @@ class SessieAdmin(admin.ModelAdmin):
         return f"{cijfers['gem']:.1f}/5 ({cijfers['n']})" if cijfers["n"] else "—"
 
     def save_model(self, request, obj: Sessie, form, change):
-        if change and "capaciteit" in form.changed_data:
-            nieuwe = obj.capaciteit
-            obj.capaciteit = form.initial["capaciteit"]
+        """Time and place through services.sessie_wijzigen (everyone affected is mailed what
+        changed), the number of places through sessie_capaciteit_wijzigen; the rest as is."""
+        if not change:
             super().save_model(request, obj, form, change)
-            services.sessie_capaciteit_wijzigen(sessie=obj, capaciteit=nieuwe)
+            return
+        verplaatst = bool(set(WANNEER_WAAR) & set(form.changed_data))
+        capaciteit = "capaciteit" in form.changed_data
+        nieuw = {veld: getattr(obj, veld) for veld in WANNEER_WAAR}
+        nieuwe_capaciteit = obj.capaciteit
+        if verplaatst or capaciteit:
+            vorig = Sessie.objects.get(pk=obj.pk)
+            for veld in [*WANNEER_WAAR, "capaciteit"]:
+                setattr(obj, veld, getattr(vorig, veld))
+        super().save_model(request, obj, form, change)
+        if verplaatst:
+            wijzigingen = services.sessie_wijzigen(sessie=obj, door=request.user, **nieuw)
+            if wijzigingen:
+                messages.info(
+                    request,
+                    _(
+                        "Wie ingeschreven is of op de wachtlijst staat, krijgt een mail met wat "
+                        "er verandert."
+                    ),
+                )
+        if capaciteit:
+            services.sessie_capaciteit_wijzigen(sessie=obj, capaciteit=nieuwe_capaciteit)
+        if verplaatst or capaciteit:
             obj.refresh_from_db()
-        else:
-            super().save_model(request, obj, form, change)
+
+    def get_urls(self):
+        eigen = [
+            path(
+                "<int:pk>/mailen/",
+                self.admin_site.admin_view(self.mailen_view),
+                name="workshops_sessie_mailen",
+            )
+        ]
+        return eigen + super().get_urls()
+
+    def mailen_view(self, request, pk: int):
+        """Mail the people of a session: write, see who gets it and a preview, then send.
+        Each step is a POST; bad input answers 400 with what was typed."""
+        sessie = get_object_or_404(
+            Sessie.objects.select_related("workshop", "locatie__gemeente"), pk=pk
+        )
+        if not self.has_change_permission(request, sessie):
+            raise PermissionDenied
+        form = SessieMailenForm(request.POST if request.method == "POST" else None)
+        status, voorbeeld, ontvangers = 200, "", None
+        if request.method == "POST":
+            status = 400
+            if form.is_valid():
+                gegevens = form.cleaned_data
+                ontvangers = list(services.sessie_ontvangers(sessie, gegevens["ontvangers"]))
+                if not ontvangers:
+                    form.add_error(
+                        "ontvangers", _("Niemand in deze groep: er is niemand om te mailen.")
+                    )
+                elif request.POST.get("versturen") == "ja":
+                    aantal = services.sessie_mailen(
+                        sessie=sessie,
+                        ontvangers=gegevens["ontvangers"],
+                        onderwerp=gegevens["onderwerp"],
+                        tekst=gegevens["tekst"],
+                        door=request.user,
+                    )
+                    messages.success(
+                        request,
+                        ngettext(
+                            "De mail gaat naar %(n)d persoon.",
+                            "De mail gaat naar %(n)d personen.",
+                            aantal,
+                        )
+                        % {"n": aantal},
+                    )
+                    return redirect("admin:workshops_sessie_change", sessie.pk)
+                else:
+                    status = 200
+                    eerste = ontvangers[0]
+                    eerste.sessie = sessie
+                    voorbeeld = render_to_string(
+                        "workshops/mail/sessie_bericht.txt",
+                        {
+                            "SITE_URL": settings.SITE_URL,
+                            "inschrijving": eerste,
+                            "sessie": sessie,
+                            "bericht": gegevens["tekst"].strip(),
+                        },
+                    )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": sessie,
+            "sessie": sessie,
+            "title": _("De mensen van deze sessie mailen"),
+            "form": form,
+            "voorbeeld": voorbeeld,
+            "ontvangers": ontvangers if voorbeeld else None,
+        }
+        return TemplateResponse(
+            request, "admin/workshops/sessie/mailen.html", context, status=status
+        )
 
     @admin.action(description=_("Annuleer de sessie en verwittig iedereen"), permissions=["change"])
     def annuleren(self, request, queryset):
@@ -530,20 +765,33 @@ class InschrijvingAdmin(admin.ModelAdmin):
     list_filter = ["status", "sessie__workshop", "aanwezig"]
     list_select_related = ["sessie__workshop"]
     search_fields = ["naam", "email", "organisatie"]
-    list_editable = ["aanwezig"]
+    # Attendance only through the check-in page of the session (aanwezigheid_zetten: checked
+    # and audited); here it is read-only, with a link there.
     readonly_fields = [
         "sessie",
+        "inchecken",
+        "aanwezig",
         "status",
         "aangemaakt_op",
         "doorgeschoven_op",
         "geannuleerd_op",
+        "herinnerd_op",
         "evaluatie_gevraagd_op",
+        "evaluatie_herinnerd_op",
         "geanonimiseerd_op",
     ]
     actions = ["annuleren"]
 
     def has_add_permission(self, request) -> bool:
         return False  # people sign up themselves; staff use the public form too
+
+    @admin.display(description=_("aanwezigheid aanduiden"))
+    def inchecken(self, obj: Inschrijving) -> str:
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("sessie-inchecken", args=[obj.sessie_id]),
+            _("Op de inchecklijst van de sessie"),
+        )
 
     @admin.action(description=_("Annuleer (de wachtlijst schuift door)"), permissions=["change"])
     def annuleren(self, request, queryset):

@@ -117,3 +117,35 @@ def komende_sessies(request: HttpRequest) -> beheer.Blok:
             beheer.beheerlink(Sessie),
         ),
     )
+
+
+@beheer.blok(volgorde=25, recht="workshops.change_inschrijving")
+def vandaag_inchecken(request: HttpRequest) -> beheer.Blok:
+    """Sessions of today and tomorrow, each linked to its check-in page (issue 14)."""
+    from django.urls import reverse
+
+    from baz.aanwezigheid import vandaag_en_morgen, wanneer_kort
+
+    begin, einde = vandaag_en_morgen()
+    rijen = list(
+        Sessie.objects.filter(begint_op__gte=begin, begint_op__lt=einde, geannuleerd_op=None)
+        .met_aantallen()
+        .select_related("workshop")
+        .order_by("begint_op", "pk")[: beheer.MAX_REGELS]
+    )
+    return beheer.Blok(
+        titel=_("Vandaag en morgen: inchecken"),
+        regels=[
+            beheer.Regel(
+                tekst=_("%(workshop)s, %(wanneer)s")
+                % {"workshop": sessie.workshop.titel, "wanneer": wanneer_kort(sessie.begint_op)},
+                link=reverse("sessie-inchecken", args=[sessie.pk]),
+                toelichting=ngettext(
+                    "%(n)d ingeschreven", "%(n)d ingeschreven", sessie.aantal_bevestigd
+                )
+                % {"n": sessie.aantal_bevestigd},
+            )
+            for sessie in rijen
+        ],
+        leeg=_("Vandaag en morgen zijn er geen sessies."),
+    )

@@ -14,7 +14,15 @@ from baz.demo.inhoud import WORKSHOPS
 from baz.models import Gemeente
 from inspiraties.models import Werkmodel
 
-from .models import Aanvraag, AanvraagStatuswijziging, Doelpubliek, Inschrijving, Sessie, Workshop
+from .models import (
+    Aanvraag,
+    AanvraagStatuswijziging,
+    Doelpubliek,
+    Inschrijving,
+    Locatie,
+    Sessie,
+    Workshop,
+)
 
 BRUSSEL = ZoneInfo("Europe/Brussels")
 
@@ -36,6 +44,33 @@ def _om(dagen: int, uur: int, minuut: int = 0) -> datetime:
     """A moment `dagen` days from today at a Brussels wall-clock time (stored in UTC)."""
     dag = timezone.localdate() + timedelta(days=dagen)
     return datetime.combine(dag, time(uur, minuut), tzinfo=BRUSSEL)
+
+
+# A demo venue (invented, plainly marked) with an address and accessibility notes.
+DEMO_LOCATIE = {
+    "naam": "Demo: ontmoetingscentrum De Schakel",
+    "straat": "Demostraat 1",
+    "postcode": "2800",
+    "gemeente": "Mechelen",
+    "toegankelijkheid": (
+        "Demotekst: ingang zonder drempel, lift naar de zaal op de eerste verdieping, aangepast "
+        "toilet, ringleiding in de zaal. Twee parkeerplaatsen voor mensen met een handicap aan "
+        "de ingang."
+    ),
+    "route": "Demotekst: tien minuten stappen van het station; fietsenstalling aan de zijkant.",
+}
+DEMO_MEEBRENGEN = "Demotekst: iets om te schrijven, en een voorbeeld uit je eigen vereniging."
+
+
+def _locatie() -> Locatie | None:
+    gemeente = Gemeente.objects.filter(naam=DEMO_LOCATIE["gemeente"]).first()
+    if gemeente is None:  # the municipalities are not loaded
+        return None
+    locatie, _ = Locatie.objects.get_or_create(
+        naam=DEMO_LOCATIE["naam"],
+        defaults={**DEMO_LOCATIE, "gemeente": gemeente},
+    )
+    return locatie
 
 
 def _inschrijvingen(sessie: Sessie, aantal: int, status: str, start: int) -> None:
@@ -83,14 +118,17 @@ def workshops_laden() -> int:
             workshop.werkmodellen.set(Werkmodel.objects.filter(slug__in=rij["werkmodellen"]))
         workshops[rij["slug"]] = workshop
 
+    locatie = _locatie()
     vereniging = workshops.get("iedereen-welkom-in-jouw-vereniging")
     if vereniging and not vereniging.sessies.exists():
-        # A full open session with a waiting list, and one with places left.
+        # A full open session at a venue with a waiting list, and an online one.
         vol = Sessie.objects.create(
             workshop=vereniging,
             begint_op=_om(14, 19, 30),
             eindigt_op=_om(14, 22, 0),
-            plaats="Demo: ontmoetingscentrum, Mechelen",
+            locatie=locatie,
+            plaats="" if locatie else "Demo: ontmoetingscentrum, Mechelen",
+            meebrengen=DEMO_MEEBRENGEN,
             capaciteit=8,
         )
         _inschrijvingen(vol, 8, Inschrijving.Status.BEVESTIGD, 0)
@@ -111,6 +149,17 @@ def workshops_laden() -> int:
             inschrijving_open=False,
         )
         _inschrijvingen(vorige, 5, Inschrijving.Status.BEVESTIGD, 3)
+        # Attendance was taken: four came, one did not. The present ones can download their
+        # attestation from their personal page (`manage.py demo` prints one such link).
+        aanwezigen = list(vorige.inschrijvingen.order_by("pk"))
+        Inschrijving.objects.filter(pk__in=[i.pk for i in aanwezigen[:4]]).update(aanwezig=True)
+        Inschrijving.objects.filter(pk=aanwezigen[4].pk).update(aanwezig=False)
+
+    elif vereniging and locatie:
+        # A demo loaded before venues existed: its upcoming session in Mechelen gets the venue.
+        vereniging.sessies.filter(
+            locatie__isnull=True, plaats="Demo: ontmoetingscentrum, Mechelen"
+        ).update(locatie=locatie, plaats="", meebrengen=DEMO_MEEBRENGEN)
 
     eerstelijn = workshops.get("krachtgericht-en-netwerkversterkend-werken")
     if eerstelijn and not eerstelijn.sessies.exists():
@@ -156,3 +205,32 @@ def workshops_laden() -> int:
                     aanvraag=aanvraag, van=Aanvraag.Status.NIEUW, naar=status
                 )
     return nieuw
+
+
+def demo_links() -> list[tuple[str, str]]:
+    """(what, path) of demo pages one cannot click to: a personal page with an attestation, and
+    the check-in page of the upcoming session at the demo venue (staff)."""
+    from django.urls import reverse
+
+    links = []
+    aanwezig = (
+        Inschrijving.objects.filter(aanwezig=True, sessie__eindigt_op__lt=timezone.now())
+        .order_by("pk")
+        .first()
+    )
+    if aanwezig:
+        links.append(
+            (
+                "persoonlijke pagina van een aanwezige deelnemer, met attest",
+                reverse("inschrijving", args=[aanwezig.token]),
+            )
+        )
+    komend = Sessie.objects.filter(locatie__isnull=False, begint_op__gt=timezone.now()).first()
+    if komend:
+        links.append(
+            (
+                "inchecken voor de sessie op de demolocatie (beheer)",
+                reverse("sessie-inchecken", args=[komend.pk]),
+            )
+        )
+    return links

@@ -12,6 +12,7 @@ from baz.spamwering import BeschermdFormulier
 from baz.velden import EenRegelVeld, geen_regeleinden
 
 from .models import Aanvraag, Formaat
+from .services import Ontvangers
 
 TELEFOON_TEKENS = re.compile(r"[\s./()\-]")
 TELEFOON_BE = re.compile(r"^(?:\+32|0032|0)([1-9]\d{7,8})$")
@@ -418,4 +419,40 @@ class AanvraagAnnulerenForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Zo leren we wat beter kan."),
         error_messages={"max_length": _("Hou het onder de 2000 tekens.")},
+    )
+
+
+class SessieMailenForm(forms.Form):
+    """Staff mail the people of a session (admin): who, a subject and the text."""
+
+    ontvangers = forms.ChoiceField(
+        label=_("Aan wie"),
+        choices=Ontvangers.KEUZES,
+        initial=Ontvangers.BEVESTIGD,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Kies wie de mail krijgt."),
+            "invalid_choice": _("Kies wie de mail krijgt."),
+        },
+    )
+    onderwerp = EenRegelVeld(
+        label=_("Onderwerp"),
+        max_length=150,
+        error_messages={
+            "required": _("Vul een onderwerp in."),
+            "max_length": _("Hou het onderwerp korter dan 150 tekens."),
+        },
+    )
+    tekst = forms.CharField(
+        label=_("Bericht"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_(
+            "Gewone tekst. Iedereen krijgt een eigen mail met “Beste (naam),” ervoor en "
+            "onderaan de sessie, de persoonlijke link en de link om te annuleren."
+        ),
+        error_messages={
+            "required": _("Schrijf een bericht."),
+            "max_length": _("Hou het bericht korter dan 5000 tekens."),
+        },
     )

@@ -5,10 +5,11 @@ reads through the queryset methods in queries.py.
 """
 
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
+from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -94,6 +95,14 @@ class Workshop(models.Model):
         null=True,
         blank=True,
         help_text=_("Leeg: gratis."),
+    )
+    meebrengen = models.TextField(
+        _("wat meebrengen"),
+        blank=True,
+        help_text=_(
+            "Staat in de herinnering aan de deelnemers, bv. een laptop of iets om te schrijven. "
+            "Een sessie kan het anders zeggen."
+        ),
     )
     gepubliceerd = models.BooleanField(_("gepubliceerd"), default=True)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
@@ -323,6 +332,53 @@ class AanvraagStatuswijziging(models.Model):
         return f"{self.get_van_display() or '—'} → {self.get_naar_display()}"
 
 
+class Locatie(models.Model):
+    """A venue where sessions take place: its address, accessibility and how to get there.
+    Public: the session page shows it with a route link to a map site (no embed)."""
+
+    naam = EenRegelTekst(_("naam"), max_length=150, help_text=_("Bv. Ontmoetingscentrum De Linde."))
+    straat = EenRegelTekst(_("straat en nummer"), max_length=200)
+    postcode = EenRegelTekst(
+        _("postcode"),
+        max_length=4,
+        validators=[RegexValidator(r"^[1-9][0-9]{3}$", _("Een Belgische postcode: vier cijfers."))],
+    )
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="locaties", verbose_name=_("gemeente")
+    )
+    toegankelijkheid = models.TextField(
+        _("toegankelijkheid"),
+        blank=True,
+        help_text=_(
+            "Wat iemand met een beperking vooraf wil weten: drempels, lift, aangepast toilet, "
+            "ringleiding, parkeerplaatsen voor mensen met een handicap. Publiek zichtbaar."
+        ),
+    )
+    route = models.TextField(
+        _("route en parkeren"),
+        blank=True,
+        help_text=_("Bv. de dichtste halte of waar je de fiets kwijt kan. Publiek zichtbaar."),
+    )
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = _("locatie")
+        verbose_name_plural = _("locaties")
+
+    def __str__(self) -> str:
+        return f"{self.naam}, {self.gemeente}" if self.gemeente_id else self.naam
+
+    @property
+    def adres(self) -> str:
+        """On one line: "Kerkstraat 1, 2440 Geel"."""
+        return f"{self.straat}, {self.postcode} {self.gemeente.naam}"
+
+    @property
+    def route_url(self) -> str:
+        """A plain link to the address on OpenStreetMap (no embed, no tracking)."""
+        return "https://www.openstreetmap.org/search?" + urlencode({"query": self.adres})
+
+
 class Sessie(models.Model):
     """One date on which a workshop is given: open for sign-up, or closed for one group."""
 
@@ -339,8 +395,35 @@ class Sessie(models.Model):
     )
     begint_op = models.DateTimeField(_("begint op"))
     eindigt_op = models.DateTimeField(_("eindigt op"))
-    plaats = EenRegelTekst(_("plaats"), max_length=250, blank=True)
-    online_link = models.URLField(_("online link"), blank=True, validators=[geen_regeleinden])
+    locatie = models.ForeignKey(
+        Locatie,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sessies",
+        verbose_name=_("locatie"),
+        help_text=_("Waar de sessie doorgaat: de sessiepagina toont het adres en de route."),
+    )
+    plaats = EenRegelTekst(
+        _("plaats (vrije tekst)"),
+        max_length=250,
+        blank=True,
+        help_text=_("Enkel als er geen locatie gekozen is, bv. bij de vereniging zelf."),
+    )
+    online_link = models.URLField(
+        _("online link"),
+        blank=True,
+        validators=[geen_regeleinden],
+        help_text=_(
+            "Nooit publiek: enkel wie bevestigd ingeschreven is, krijgt hem (mail, herinnering, "
+            "persoonlijke pagina)."
+        ),
+    )
+    meebrengen = models.TextField(
+        _("wat meebrengen"),
+        blank=True,
+        help_text=_("Leeg: wat bij de workshop staat. Staat in de herinnering."),
+    )
     capaciteit = models.PositiveSmallIntegerField(
         _("aantal plaatsen"), validators=[MinValueValidator(1), MaxValueValidator(500)]
     )
@@ -384,21 +467,53 @@ class Sessie(models.Model):
         url = reverse("sessie", args=[self.workshop.slug, self.pk])
         return url if self.openbaar else f"{url}?toegang={self.toegangscode}"
 
-    def als_afspraak(self) -> Afspraak:
-        """This session as a calendar event (baz/ical.py)."""
+    @property
+    def is_online(self) -> bool:
+        return not self.locatie_id and not self.plaats
+
+    @property
+    def plaats_tekst(self) -> str:
+        """Where, on one line, as anyone may read it (never the online link)."""
+        if self.locatie_id:
+            return f"{self.locatie.naam}, {self.locatie.adres}"
+        return self.plaats or str(_("Online"))
+
+    @property
+    def wat_meebrengen(self) -> str:
+        return (self.meebrengen or self.workshop.meebrengen).strip()
+
+    def als_afspraak(self, *, met_online_link: bool = False) -> Afspraak:
+        """This session as a calendar event (baz/ical.py). The online link only goes into the
+        registrant's own copy (`met_online_link`), never into the public agenda feed."""
         beschrijving = self.workshop.samenvatting
-        if self.online_link:
+        if self.locatie_id and self.locatie.toegankelijkheid:
+            beschrijving += "\n\n" + _("Toegankelijkheid: %(tekst)s") % {
+                "tekst": self.locatie.toegankelijkheid
+            }
+        if met_online_link and self.online_link:
             beschrijving += f"\n\nOnline: {self.online_link}"
+        if self.is_online:
+            plaats = self.online_link if met_online_link and self.online_link else ""
+        else:
+            plaats = self.plaats_tekst
         return Afspraak(
             sleutel=f"sessie-{self.pk}",
             titel=self.workshop.titel,
             begint_op=self.begint_op,
             eindigt_op=self.eindigt_op,
             pad=self.get_absolute_url(),
-            plaats=self.plaats or self.online_link,
+            plaats=plaats,
             beschrijving=beschrijving,
             geannuleerd=bool(self.geannuleerd_op),
         )
+
+    def herinneren_op(self, dagen: int | None = None) -> datetime:
+        """When the reminder goes out: HERINNERING_DAGEN days before, at the same time of day
+        on the Brussels clock (calendar days, so also right across a summer-time change)."""
+        dagen = settings.HERINNERING_DAGEN if dagen is None else dagen
+        lokaal = timezone.localtime(self.begint_op)
+        dag = lokaal.date() - timedelta(days=dagen)
+        return datetime.combine(dag, lokaal.time(), tzinfo=lokaal.tzinfo)
 
     @property
     def vrije_plaatsen(self) -> int:
@@ -426,10 +541,11 @@ class Sessie(models.Model):
         return ""
 
 
-def sessies_als_ics(sessies) -> bytes:
-    """Sessions as an .ics file: the agenda feed, or one session (mail, personal page)."""
+def sessies_als_ics(sessies, *, met_online_link: bool = False) -> bytes:
+    """Sessions as an .ics file: the public agenda feed (never with the online link), or one
+    session for a confirmed registrant (mail, personal page: `met_online_link`)."""
     return kalender(
-        (sessie.als_afspraak() for sessie in sessies),
+        (sessie.als_afspraak(met_online_link=met_online_link) for sessie in sessies),
         naam="BurgersAanZet workshops",
         product="Workshops",
     )
@@ -455,7 +571,11 @@ class Inschrijving(models.Model):
     aangemaakt_op = models.DateTimeField(_("ingeschreven op"), default=timezone.now)
     doorgeschoven_op = models.DateTimeField(_("van de wachtlijst op"), null=True, blank=True)
     geannuleerd_op = models.DateTimeField(_("geannuleerd op"), null=True, blank=True)
+    herinnerd_op = models.DateTimeField(_("herinnering gestuurd op"), null=True, blank=True)
     evaluatie_gevraagd_op = models.DateTimeField(_("evaluatie gevraagd op"), null=True, blank=True)
+    evaluatie_herinnerd_op = models.DateTimeField(
+        _("herinnering evaluatie gestuurd op"), null=True, blank=True
+    )
     geanonimiseerd_op = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
 
     objects = InschrijvingQuerySet.as_manager()

@@ -25,6 +25,7 @@ from .models import (
     AanvraagStatuswijziging,
     Evaluatie,
     Inschrijving,
+    Locatie,
     Sessie,
     Workshop,
 )
@@ -40,7 +41,9 @@ VRIJE_TEKST = [
     (Aanvraag, ("organisatie", "leervraag", "drempels", "geplande_plaats", "interne_notities")),
     (AanvraagStatuswijziging, ("reden",)),
     (AanvraagBericht, ("tekst",)),
-    (Sessie, ("plaats", "annuleringsreden")),
+    (Sessie, ("plaats", "annuleringsreden", "meebrengen")),
+    # A venue's notes may name a contact ("bel aan bij ..."); its address is a building's.
+    (Locatie, ("toegankelijkheid", "route")),
     (Inschrijving, ("organisatie", "toegankelijkheid")),
     (Evaluatie, ("wat_goed", "wat_beter")),
     (Workshop, ("opmerking",)),
@@ -48,6 +51,9 @@ VRIJE_TEKST = [
 # Not searched, on purpose: the offer's own texts (Workshop titel, samenvatting, beschrijving,
 # leerdoelen) and Doelpubliek are public editorial text about a workshop, not about anyone; a
 # session's online link and access code are no text; `bron` and the consent version are choices.
+# What to bring (Workshop.meebrengen) is editorial text about the workshop. The moments a
+# participant was mailed (herinnerd_op, evaluatie_gevraagd_op, evaluatie_herinnerd_op) are dates
+# on their own sign-up: exported with it, anonymised with it.
 _GEHEIM = ("token", "indiening_sleutel")
 
 
@@ -142,7 +148,11 @@ class Workshops(Deel):
         ),
         Bewaartermijn(
             _("Inschrijving voor een sessie"),
-            _("naam, e-mail, organisatie (optioneel), toegankelijkheidsnoden (optioneel)"),
+            _(
+                "naam, e-mail, organisatie (optioneel), toegankelijkheidsnoden (optioneel), of "
+                "je aanwezig was, en wanneer we je de herinnering en de vraag om te evalueren "
+                "stuurden"
+            ),
             _(
                 "uitvoering van de inschrijving (art. 6.1.b AVG); toegankelijkheidsnoden met "
                 "jouw toestemming"
@@ -227,6 +237,7 @@ class Workshops(Deel):
             workshoptitel=F("sessie__workshop__titel"),
             sessie_begint_op=F("sessie__begint_op"),
             sessie_plaats=F("sessie__plaats"),
+            sessie_locatie=F("sessie__locatie__naam"),
         )
         return {
             "aanvragen": [

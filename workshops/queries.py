@@ -9,6 +9,10 @@ from django.utils import timezone
 # Personal data is kept this long (declared in persoonsgegevens.py, shown on the privacy page).
 AANVRAAG_BEWAARTERMIJN = timedelta(days=730)  # 24 months after the last activity
 INSCHRIJVING_BEWAARTERMIJN = timedelta(days=365)  # 12 months after the session
+# The evaluation is open this long after the session; one reminder a week after the request.
+EVALUATIE_TERMIJN_DAGEN = 60
+EVALUATIE_TERMIJN = timedelta(days=EVALUATIE_TERMIJN_DAGEN)
+EVALUATIE_HERINNEREN_NA = timedelta(days=7)
 
 
 class SessieQuerySet(models.QuerySet):
@@ -35,8 +39,26 @@ class SessieQuerySet(models.QuerySet):
             .filter(Q(inschrijven_tot__isnull=True) | Q(inschrijven_tot__gt=nu))
         )
 
+    def te_herinneren(self, nu: datetime, dagen: int):
+        """Sessions that may be due for their reminder: not cancelled, not started, starting
+        within `dagen` days (plus a day, for the summer-time hour; Sessie.herinneren_op
+        decides the exact moment)."""
+        return self.komend(nu).filter(begint_op__lte=nu + timedelta(days=dagen + 1))
+
+    def met_respons(self):
+        """Annotate `aantal_gevraagd` and `aantal_geevalueerd`: the response rate. Only the
+        evaluations of who was asked (and so was present) count: never above 100%."""
+        gevraagd = Q(
+            inschrijvingen__evaluatie_gevraagd_op__isnull=False,
+            inschrijvingen__aanwezig=True,
+        )
+        return self.annotate(
+            aantal_gevraagd=Count("inschrijvingen", filter=gevraagd, distinct=True),
+            aantal_geevalueerd=Count("inschrijvingen__evaluatie", filter=gevraagd, distinct=True),
+        )
+
     def voor_agenda(self):
-        return self.openbaar().komend().select_related("workshop")
+        return self.openbaar().komend().select_related("workshop", "locatie__gemeente")
 
 
 class WorkshopQuerySet(models.QuerySet):
@@ -52,7 +74,11 @@ class WorkshopQuerySet(models.QuerySet):
             "werkmodellen",
             Prefetch(
                 "sessies",
-                queryset=Sessie.objects.openbaar().komend().met_aantallen().order_by("begint_op"),
+                queryset=Sessie.objects.openbaar()
+                .komend()
+                .met_aantallen()
+                .select_related("locatie__gemeente")
+                .order_by("begint_op"),
                 to_attr="komende_sessies",
             ),
         )
@@ -79,10 +105,36 @@ class InschrijvingQuerySet(models.QuerySet):
         return self.filter(sessie__eindigt_op__lt=grens, geanonimiseerd_op__isnull=True)
 
     def te_evalueren(self, nu: datetime | None = None):
-        """Confirmed participants of sessions that ended, not asked yet."""
+        """Participants marked present at a session that ended (while its evaluation is
+        open), not asked yet. Who was not marked present is never asked."""
+        nu = nu or timezone.now()
         return self.filter(
             status="bevestigd",
-            sessie__eindigt_op__lt=nu or timezone.now(),
+            aanwezig=True,
+            sessie__eindigt_op__lt=nu,
+            sessie__eindigt_op__gt=nu - EVALUATIE_TERMIJN,
             sessie__geannuleerd_op__isnull=True,
             evaluatie_gevraagd_op__isnull=True,
-        ).exclude(aanwezig=False)
+        )
+
+    def evaluatie_te_herinneren(self, nu: datetime | None = None):
+        """Asked at least EVALUATIE_HERINNEREN_NA ago, not answered, not reminded yet, and the
+        evaluation still open for long enough to answer."""
+        nu = nu or timezone.now()
+        return self.filter(
+            status="bevestigd",
+            aanwezig=True,
+            evaluatie_gevraagd_op__lte=nu - EVALUATIE_HERINNEREN_NA,
+            evaluatie_herinnerd_op__isnull=True,
+            evaluatie__isnull=True,
+            sessie__eindigt_op__gt=nu - EVALUATIE_TERMIJN + timedelta(days=2),
+            sessie__geannuleerd_op__isnull=True,
+            geanonimiseerd_op__isnull=True,
+        )
+
+    def te_herinneren(self):
+        """Confirmed participants without a reminder yet (the session's moment is checked by
+        the job: Sessie.herinneren_op)."""
+        return self.filter(
+            status="bevestigd", herinnerd_op__isnull=True, geanonimiseerd_op__isnull=True
+        )

@@ -14,10 +14,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from baz import audit, ical
 from baz.mail import Bijlage, mail_in_wachtrij, sleutel_voor, soorten_benoemen
+from baz.models import Mail
 
 from .models import (
     Aanvraag,
@@ -25,10 +26,12 @@ from .models import (
     AanvraagStatuswijziging,
     Evaluatie,
     Inschrijving,
+    Locatie,
     Sessie,
     antwoordtermijn,
     sessies_als_ics,
 )
+from .queries import EVALUATIE_TERMIJN
 
 # The version of the newsletter consent text shown on the request form (proof of consent).
 NIEUWSBRIEF_TEKST_VERSIE = "nieuwsbrief-2026-01"
@@ -44,7 +47,12 @@ soorten_benoemen(
         "workshops.inschrijving_wachtlijst": gettext_lazy("Op de wachtlijst"),
         "workshops.inschrijving_doorgeschoven": gettext_lazy("Doorgeschoven van de wachtlijst"),
         "workshops.sessie_geannuleerd": gettext_lazy("Sessie geannuleerd"),
-        "workshops.evaluatie_vraag": gettext_lazy("Vraag om een evaluatie"),
+        "workshops.evaluatie_vraag": gettext_lazy("Vraag om een evaluatie (aan wie aanwezig was)"),
+        "workshops.evaluatie_herinnering": gettext_lazy(
+            "Herinnering aan de evaluatie (een week later, één keer)"
+        ),
+        "workshops.herinnering": gettext_lazy("Herinnering voor een sessie (vooraf)"),
+        "workshops.sessie_gemaild": gettext_lazy("Bericht aan de mensen van een sessie"),
         "workshops.overgenomen": gettext_lazy("Workshopmail (uit de vorige uitgaande post)"),
     }
 )
@@ -52,6 +60,8 @@ audit.acties_benoemen(
     {
         "workshops.aanvraag_status": gettext_lazy("Status van een aanvraag gewijzigd"),
         "workshops.sessie_geannuleerd": gettext_lazy("Sessie geannuleerd"),
+        "workshops.sessie_gewijzigd": gettext_lazy("Datum, uur of plaats van een sessie gewijzigd"),
+        "workshops.sessie_gemaild": gettext_lazy("De mensen van een sessie gemaild"),
     }
 )
 
@@ -65,9 +75,14 @@ class InschrijvingNietMogelijk(Exception):
 # ---------------------------------------------------------------------------------------------
 
 
-def _sessie_bijlage(sessie: Sessie) -> Bijlage:
+def _sessie_bijlage(sessie: Sessie, inschrijving: Inschrijving | None = None) -> Bijlage:
+    """The session as an .ics for one registrant: with the online link only for a confirmed
+    place (the waiting list does not get it)."""
+    met_link = inschrijving is not None and inschrijving.status == Inschrijving.Status.BEVESTIGD
     return Bijlage(
-        naam="workshop.ics", inhoud=sessies_als_ics([sessie]).decode(), type=ical.CONTENT_TYPE
+        naam="workshop.ics",
+        inhoud=sessies_als_ics([sessie], met_online_link=met_link).decode(),
+        type=ical.CONTENT_TYPE,
     )
 
 
@@ -406,27 +421,18 @@ def aanvraag_herplannen(
         aanvraag.geplande_plaats = geplande_plaats
         aanvraag.laatste_activiteit_op = timezone.now()
         aanvraag.save(update_fields=["gepland_op", "geplande_plaats", "laatste_activiteit_op"])
-        for sessie in aanvraag.sessies.select_for_update().filter(geannuleerd_op__isnull=True):
+        for sessie in aanvraag.sessies.filter(geannuleerd_op__isnull=True):
             duur = sessie.eindigt_op - sessie.begint_op
-            sessie.begint_op, sessie.eindigt_op = gepland_op, gepland_op + duur
-            sessie.plaats = geplande_plaats
-            sessie.save(update_fields=["begint_op", "eindigt_op", "plaats"])
-            for inschrijving in sessie.inschrijvingen.actief():
-                mail_in_wachtrij(
-                    ontvanger=inschrijving.email,
-                    onderwerp=_("Gewijzigd: “%(titel)s” nu op %(datum)s")
-                    % {"titel": sessie.workshop, "datum": _datum_tekst(gepland_op)},
-                    template="workshops/mail/sessie_gewijzigd.txt",
-                    soort="workshops.sessie_gewijzigd",
-                    sleutel=sleutel_voor(inschrijving),
-                    context={
-                        "inschrijving": inschrijving,
-                        "sessie": sessie,
-                        "vorige_datum": vorige_datum,
-                        "vorige_plaats": vorige_plaats,
-                    },
-                    bijlage=_sessie_bijlage(sessie),
-                )
+            sessie_wijzigen(
+                sessie=sessie,
+                begint_op=gepland_op,
+                eindigt_op=gepland_op + duur,
+                # A new place typed for the request replaces the session's venue.
+                locatie=sessie.locatie if geplande_plaats == sessie.plaats else None,
+                plaats=geplande_plaats,
+                online_link=sessie.online_link,
+                door=door,
+            )
         audit.vastleggen(
             door=door,
             actie="workshops.aanvraag_herpland",
@@ -680,7 +686,7 @@ def _inschrijving_mailen(inschrijving: Inschrijving) -> None:
         onderwerp = _("Je bent ingeschreven: %(titel)s") % {"titel": sessie.workshop}
         template = "workshops/mail/inschrijving_bevestigd.txt"
         soort = "workshops.inschrijving_bevestigd"
-        bijlage = _sessie_bijlage(sessie)
+        bijlage = _sessie_bijlage(sessie, inschrijving)
     else:
         onderwerp = _("Je staat op de wachtlijst: %(titel)s") % {"titel": sessie.workshop}
         template = "workshops/mail/inschrijving_wachtlijst.txt"
@@ -779,7 +785,7 @@ def _wachtlijst_doorschuiven(sessie: Sessie) -> Inschrijving | None:
             soort="workshops.inschrijving_doorgeschoven",
             sleutel=sleutel_voor(inschrijving),
             context={"inschrijving": inschrijving, "sessie": sessie},
-            bijlage=_sessie_bijlage(sessie),
+            bijlage=_sessie_bijlage(sessie, inschrijving),
         )
         eerste = eerste or inschrijving
     return eerste
@@ -823,7 +829,7 @@ def sessie_annuleren(*, sessie: Sessie, reden: str, door=None) -> int:
                 soort="workshops.sessie_geannuleerd",
                 sleutel=sleutel_voor(inschrijving),
                 context={"inschrijving": inschrijving, "sessie": sessie},
-                bijlage=_sessie_bijlage(sessie),
+                bijlage=_sessie_bijlage(sessie, inschrijving),
             )
     return len(betrokken)
 
@@ -834,13 +840,20 @@ def sessie_annuleren(*, sessie: Sessie, reden: str, door=None) -> int:
 
 
 def evaluaties_vragen(*, nu: datetime | None = None) -> int:
-    """Mail each participant of a finished session the link to its evaluation, once."""
+    """Mail each participant marked present at a finished session the link to its evaluation,
+    once (marked under a row lock in the same transaction as the mail: a second run, or two at
+    once, mails nobody twice). Who was absent or not marked is never asked."""
+    nu = nu or timezone.now()
     aantal = 0
     with transaction.atomic():
         for inschrijving in (
-            Inschrijving.objects.te_evalueren(nu).select_related("sessie__workshop")
-        ).select_for_update(of=("self",)):
-            inschrijving.evaluatie_gevraagd_op = timezone.now()
+            Inschrijving.objects.te_evalueren(nu)
+            .select_related("sessie__workshop")
+            .select_for_update(of=("self",))
+        ):
+            if inschrijving.evaluatie_gevraagd_op is not None:  # pragma: no cover (locks)
+                continue
+            inschrijving.evaluatie_gevraagd_op = nu
             inschrijving.save(update_fields=["evaluatie_gevraagd_op"])
             mail_in_wachtrij(
                 ontvanger=inschrijving.email,
@@ -854,10 +867,41 @@ def evaluaties_vragen(*, nu: datetime | None = None) -> int:
     return aantal
 
 
+def evaluatie_herinneringen_versturen(*, nu: datetime | None = None) -> int:
+    """One reminder, a week after the request, to those present who did not answer; never a
+    second one (evaluatie_herinnerd_op, set under a row lock with the mail)."""
+    nu = nu or timezone.now()
+    aantal = 0
+    with transaction.atomic():
+        for inschrijving in (
+            Inschrijving.objects.evaluatie_te_herinneren(nu)
+            .select_related("sessie__workshop")
+            .select_for_update(of=("self",))
+        ):
+            inschrijving.evaluatie_herinnerd_op = nu
+            inschrijving.save(update_fields=["evaluatie_herinnerd_op"])
+            mail_in_wachtrij(
+                ontvanger=inschrijving.email,
+                onderwerp=_("Nog even: hoe vond je “%(titel)s”?")
+                % {"titel": inschrijving.sessie.workshop},
+                template="workshops/mail/evaluatie_herinnering.txt",
+                soort="workshops.evaluatie_herinnering",
+                sleutel=sleutel_voor(inschrijving),
+                context={
+                    "inschrijving": inschrijving,
+                    "sessie": inschrijving.sessie,
+                    "open_tot": inschrijving.sessie.eindigt_op + EVALUATIE_TERMIJN,
+                },
+            )
+            aantal += 1
+    return aantal
+
+
 def evaluatie_indienen(
     *, inschrijving: Inschrijving, score: int, wat_goed: str = "", wat_beter: str = ""
 ) -> tuple[Evaluatie, bool]:
-    """Store a participant's evaluation; once per participant: (evaluatie, nieuw)."""
+    """Store a participant's evaluation; once per participant: (evaluatie, nieuw). The view
+    (views.evaluatie) lets only who was marked present reach it."""
     with transaction.atomic():
         Inschrijving.objects.select_for_update().get(pk=inschrijving.pk)
         bestaand = Evaluatie.objects.filter(inschrijving=inschrijving).first()
@@ -869,3 +913,235 @@ def evaluatie_indienen(
         evaluatie.full_clean()
         evaluatie.save()
     return evaluatie, True
+
+
+# ---------------------------------------------------------------------------------------------
+# Before the session: reminders, changes, a message to its people
+# ---------------------------------------------------------------------------------------------
+
+
+def _wanneer(begint_op: datetime, eindigt_op: datetime) -> str:
+    begin, einde = timezone.localtime(begint_op), timezone.localtime(eindigt_op)
+    if begin.date() == einde.date():
+        return f"{date_format(begin, 'l j F Y, H:i')}–{date_format(einde, 'H:i')}"
+    return f"{date_format(begin, 'l j F Y, H:i')} – {date_format(einde, 'l j F Y, H:i')}"
+
+
+def _waar(locatie: Locatie | None, plaats: str) -> str:
+    if locatie is not None:
+        return f"{locatie.naam}, {locatie.adres}"
+    return plaats or _("Online")
+
+
+def herinneringen_versturen(*, nu: datetime | None = None) -> int:
+    """Remind every confirmed participant HERINNERING_DAGEN days before their session, at the
+    same time of day on the Brussels clock (Sessie.herinneren_op): date, time, place and route
+    or the online link, what to bring, the .ics and the cancel link. Once per person: the row
+    is marked under a lock in the same transaction as the mail, so a second run (or two at
+    once) sends nothing more. Who was confirmed after that moment (their confirmation just
+    came) gets none. A session that moved is reminded at its new moment."""
+    nu = nu or timezone.now()
+    dagen = settings.HERINNERING_DAGEN
+    aantal = 0
+    sessies = Sessie.objects.te_herinneren(nu, dagen).select_related(
+        "workshop", "locatie__gemeente"
+    )
+    for sessie in sessies:
+        if sessie.herinneren_op(dagen) > nu:
+            continue
+        with transaction.atomic():
+            # Locked and read again: a cancellation or a move committed since the list above
+            # (both lock this row) must not get the old reminder.
+            sessie = (
+                Sessie.objects.select_for_update(of=("self",))
+                .select_related("workshop", "locatie__gemeente")
+                .get(pk=sessie.pk)
+            )
+            if sessie.geannuleerd_op is not None or sessie.begint_op <= nu:
+                continue
+            moment = sessie.herinneren_op(dagen)
+            if moment > nu:
+                continue
+            for inschrijving in sessie.inschrijvingen.te_herinneren().select_for_update():
+                if inschrijving.herinnerd_op is not None:  # pragma: no cover (concurrency)
+                    continue
+                if (inschrijving.doorgeschoven_op or inschrijving.aangemaakt_op) > moment:
+                    continue
+                inschrijving.herinnerd_op = nu
+                inschrijving.save(update_fields=["herinnerd_op"])
+                inschrijving.sessie = sessie
+                mail_in_wachtrij(
+                    ontvanger=inschrijving.email,
+                    onderwerp=_("Herinnering: “%(titel)s” op %(datum)s")
+                    % {"titel": sessie.workshop, "datum": _datum_tekst(sessie.begint_op)},
+                    template="workshops/mail/herinnering.txt",
+                    soort="workshops.herinnering",
+                    sleutel=sleutel_voor(inschrijving),
+                    context={"inschrijving": inschrijving, "sessie": sessie},
+                    bijlage=_sessie_bijlage(sessie, inschrijving),
+                )
+                aantal += 1
+    return aantal
+
+
+def sessie_wijzigen(
+    *,
+    sessie: Sessie,
+    begint_op: datetime,
+    eindigt_op: datetime,
+    locatie: Locatie | None,
+    plaats: str,
+    online_link: str,
+    door=None,
+) -> list[tuple[str, str, str]]:
+    """Change when or where a session takes place. Everyone confirmed or waiting is mailed
+    what changed (old → new; a new online link only to the confirmed), with the new .ics; the
+    audit trail keeps it. A reminder not sent yet goes at the new moment; one already sent goes
+    again when the new moment is still ahead. Returns the changes (label, old, new)."""
+    plaats = plaats.strip()
+    online_link = online_link.strip()
+    if eindigt_op <= begint_op:
+        raise ValidationError(_("Het einde moet na het begin liggen."), code="einde")
+    with transaction.atomic():
+        sessie = (
+            Sessie.objects.select_for_update(of=("self",))
+            .select_related("workshop", "locatie__gemeente")
+            .get(pk=sessie.pk)
+        )
+        if sessie.geannuleerd_op:
+            raise ValidationError(_("Deze sessie is geannuleerd."), code="geannuleerd")
+        oud_wanneer = _wanneer(sessie.begint_op, sessie.eindigt_op)
+        oud_waar = _waar(sessie.locatie, sessie.plaats)
+        oud_link = sessie.online_link
+        oud_begin = sessie.begint_op
+        voorbij = sessie.eindigt_op <= timezone.now()
+        sessie.begint_op, sessie.eindigt_op = begint_op, eindigt_op
+        sessie.locatie, sessie.plaats, sessie.online_link = locatie, plaats, online_link
+        sessie.full_clean(validate_constraints=False)
+        nieuw_wanneer = _wanneer(begint_op, eindigt_op)
+        nieuw_waar = _waar(locatie, plaats)
+        wijzigingen = []
+        if nieuw_wanneer != oud_wanneer:
+            wijzigingen.append((_("Wanneer"), oud_wanneer, nieuw_wanneer))
+        if nieuw_waar != oud_waar:
+            wijzigingen.append((_("Waar"), oud_waar, nieuw_waar))
+        link_gewijzigd = online_link != oud_link
+        if not wijzigingen and not link_gewijzigd:
+            return []
+        sessie.save(update_fields=["begint_op", "eindigt_op", "locatie", "plaats", "online_link"])
+        if begint_op != oud_begin and sessie.herinneren_op() > timezone.now():
+            sessie.inschrijvingen.filter(herinnerd_op__isnull=False).update(herinnerd_op=None)
+        omschrijving = "; ".join(f"{label}: {oud} → {nieuw}" for label, oud, nieuw in wijzigingen)
+        if link_gewijzigd:
+            omschrijving = "; ".join(filter(None, [omschrijving, _("online link gewijzigd")]))
+        betrokken = [] if voorbij else list(sessie.inschrijvingen.actief())
+        gemaild = 0
+        for inschrijving in betrokken:
+            bevestigd = inschrijving.status == Inschrijving.Status.BEVESTIGD
+            if not wijzigingen and not bevestigd:
+                continue  # only the link changed: the waiting list does not have it
+            inschrijving.sessie = sessie
+            mail_in_wachtrij(
+                ontvanger=inschrijving.email,
+                onderwerp=_("Gewijzigd: “%(titel)s” op %(datum)s")
+                % {"titel": sessie.workshop, "datum": _datum_tekst(sessie.begint_op)},
+                template="workshops/mail/sessie_gewijzigd.txt",
+                soort="workshops.sessie_gewijzigd",
+                sleutel=sleutel_voor(inschrijving),
+                context={
+                    "inschrijving": inschrijving,
+                    "sessie": sessie,
+                    "wijzigingen": wijzigingen,
+                    "link_gewijzigd": link_gewijzigd and bevestigd and bool(online_link),
+                },
+                bijlage=_sessie_bijlage(sessie, inschrijving),
+            )
+            gemaild += 1
+        audit.vastleggen(
+            door=door,
+            actie="workshops.sessie_gewijzigd",
+            object=sessie,
+            omschrijving=omschrijving
+            + " "
+            + ngettext("(%(n)d persoon gemaild)", "(%(n)d personen gemaild)", gemaild)
+            % {"n": gemaild},
+        )
+    return wijzigingen
+
+
+class Ontvangers:
+    BEVESTIGD = "bevestigd"
+    WACHTLIJST = "wachtlijst"
+    BEIDE = "beide"
+    KEUZES = [
+        (BEVESTIGD, gettext_lazy("Wie bevestigd ingeschreven is")),
+        (WACHTLIJST, gettext_lazy("Wie op de wachtlijst staat")),
+        (BEIDE, gettext_lazy("Allebei: ingeschreven en op de wachtlijst")),
+    ]
+
+
+# The same subject to the same person within this time is taken for a double click.
+DUBBEL_BINNEN = timedelta(minutes=10)
+
+
+def sessie_ontvangers(sessie: Sessie, ontvangers: str):
+    """The registrations a message to the session reaches (for the preview and the send)."""
+    rijen = sessie.inschrijvingen.actief().filter(geanonimiseerd_op__isnull=True)
+    if ontvangers == Ontvangers.BEVESTIGD:
+        return rijen.bevestigd()
+    if ontvangers == Ontvangers.WACHTLIJST:
+        return rijen.filter(status=Inschrijving.Status.WACHTLIJST)
+    if ontvangers == Ontvangers.BEIDE:
+        return rijen
+    raise ValidationError(_("Kies wie de mail krijgt."), code="ontvangers")
+
+
+def sessie_mailen(*, sessie: Sessie, ontvangers: str, onderwerp: str, tekst: str, door) -> int:
+    """Staff mail the people of a session (confirmed, waiting or both): one mail each through
+    the outbox, with their personal link and the cancel link, in the audit trail. Sent again
+    with the same subject within DUBBEL_BINNEN (a double click), nobody gets it twice.
+    Returns how many mails were queued."""
+    onderwerp = " ".join(onderwerp.split())
+    tekst = tekst.strip()
+    if not onderwerp:
+        raise ValidationError(_("Vul een onderwerp in."), code="onderwerp")
+    if not tekst:
+        raise ValidationError(_("Schrijf een bericht."), code="tekst")
+    with transaction.atomic():
+        sessie = (
+            Sessie.objects.select_for_update(of=("self",))
+            .select_related("workshop", "locatie__gemeente")
+            .get(pk=sessie.pk)
+        )
+        inschrijvingen = list(sessie_ontvangers(sessie, ontvangers))
+        al_gekregen = set(
+            Mail.objects.filter(
+                soort="workshops.sessie_gemaild",
+                onderwerp=onderwerp[:250],
+                sleutel__in=[sleutel_voor(i) for i in inschrijvingen],
+                aangemaakt_op__gte=timezone.now() - DUBBEL_BINNEN,
+            ).values_list("sleutel", flat=True)
+        )
+        aantal = 0
+        for inschrijving in inschrijvingen:
+            if sleutel_voor(inschrijving) in al_gekregen:
+                continue
+            inschrijving.sessie = sessie
+            mail_in_wachtrij(
+                ontvanger=inschrijving.email,
+                onderwerp=onderwerp,
+                template="workshops/mail/sessie_bericht.txt",
+                soort="workshops.sessie_gemaild",
+                sleutel=sleutel_voor(inschrijving),
+                context={"inschrijving": inschrijving, "sessie": sessie, "bericht": tekst},
+            )
+            aantal += 1
+        keuze = dict(Ontvangers.KEUZES).get(ontvangers, ontvangers)
+        audit.vastleggen(
+            door=door,
+            actie="workshops.sessie_gemaild",
+            object=sessie,
+            omschrijving=_("“%(onderwerp)s” aan %(n)d: %(wie)s.")
+            % {"onderwerp": onderwerp, "n": aantal, "wie": str(keuze).lower()},
+        )
+    return aantal

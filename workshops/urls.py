@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -48,4 +48,5 @@ urlpatterns = [
     path("workshops/<slug:slug>/", views.detail, name="workshop"),
     path("workshops/<slug:slug>/aanvragen/", views.aanvragen, name="workshop-aanvragen"),
     path("workshops/<slug:slug>/sessies/<int:pk>/", views.sessie, name="sessie"),
+    path("", include("workshops.urls_aanwezigheid")),  # attendance and attestation (issue 14)
 ]

@@ -12,6 +12,7 @@ from baz.privaat import persoonlijk
 from baz.ratelimiet import beperken
 from baz.spamwering import bot_bedankt
 from baz.tekst import markdown_naar_html
+from inspiraties.gemeenten import gemeente_uit_url
 
 from . import services
 from .forms import (
@@ -31,9 +32,7 @@ from .models import (
     antwoordtermijn,
     sessies_als_ics,
 )
-
-# Evaluations can be given until this long after the session.
-EVALUATIE_TERMIJN_DAGEN = 60
+from .queries import EVALUATIE_TERMIJN_DAGEN  # evaluations can be given this long after
 
 
 def _token_onbekend(request: HttpRequest, *, verlopen: bool = False) -> HttpResponse:
@@ -103,7 +102,8 @@ def aanvragen(request: HttpRequest, slug: str) -> HttpResponse:
             )
             return redirect("aanvraag-verstuurd", token=aanvraag.token)
     else:
-        form = AanvraagForm(workshop=workshop)
+        # From a gemeente's page (/gemeenten/<slug>/): ?gemeente=<slug> fills in the gemeente.
+        form = AanvraagForm(workshop=workshop, initial=gemeente_uit_url(request))
     return render(
         request,
         "workshops/aanvraag_formulier.html",
@@ -273,7 +273,7 @@ def aanvraag_annuleren(request: HttpRequest, token: str) -> HttpResponse:
 
 def _sessie_of_404(slug: str, pk: int, toegang: str) -> Sessie:
     sessie = get_object_or_404(
-        Sessie.objects.select_related("workshop").met_aantallen(),
+        Sessie.objects.select_related("workshop", "locatie__gemeente").met_aantallen(),
         pk=pk,
         workshop__slug=slug,
         workshop__gepubliceerd=True,
@@ -331,7 +331,9 @@ def sessie(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 def _inschrijving_of_none(token: str) -> Inschrijving | None:
     inschrijving = (
-        Inschrijving.objects.select_related("sessie__workshop").filter(token=token).first()
+        Inschrijving.objects.select_related("sessie__workshop", "sessie__locatie__gemeente")
+        .filter(token=token)
+        .first()
     )
     if inschrijving is None or inschrijving.geanonimiseerd_op:
         return None
@@ -383,6 +385,9 @@ def inschrijving(request: HttpRequest, token: str) -> HttpResponse:
             "voorbij": sessie.eindigt_op <= timezone.now(),
             "kan_opnieuw": kan_opnieuw and not opnieuw_ingeschreven,
             "opnieuw_ingeschreven": opnieuw_ingeschreven,
+            # The online link: only on the page of a confirmed place of a session that goes on.
+            "online_link_tonen": inschrijving.status == Inschrijving.Status.BEVESTIGD
+            and not sessie.geannuleerd_op,
         },
     )
     response["X-Robots-Tag"] = "noindex"
@@ -437,7 +442,12 @@ def inschrijving_ics(request: HttpRequest, token: str) -> HttpResponse:
     inschrijving = _inschrijving_of_none(token)
     if inschrijving is None:
         return _token_onbekend(request)
-    response = HttpResponse(sessies_als_ics([inschrijving.sessie]), content_type=ical.CONTENT_TYPE)
+    # The online link only for a confirmed place (the waiting list gets it when they move up).
+    bevestigd = inschrijving.status == Inschrijving.Status.BEVESTIGD
+    response = HttpResponse(
+        sessies_als_ics([inschrijving.sessie], met_online_link=bevestigd),
+        content_type=ical.CONTENT_TYPE,
+    )
     response["Content-Disposition"] = 'attachment; filename="workshop.ics"'
     return response
 
@@ -460,6 +470,11 @@ def evaluatie(request: HttpRequest, token: str) -> HttpResponse:
         reden = _("De evaluatie opent na afloop van de sessie.")
     elif (nu - sessie.eindigt_op).days > EVALUATIE_TERMIJN_DAGEN:
         return _token_onbekend(request, verlopen=True)
+    elif inschrijving.aanwezig is not True:
+        reden = _(
+            "Alleen wie op de sessie aanwezig was, kan ze evalueren. Was je er wel? Antwoord "
+            "dan op je bevestigingsmail, dan passen we het aan."
+        )
     elif hasattr(inschrijving, "evaluatie"):
         reden = _("Je vulde de evaluatie al in. Bedankt!")
     else:

@@ -470,8 +470,9 @@ def test_interesseformulier_netwerken(demo_site, gemeenten):
         "website": "",
     }
     client = Client()
+    voor = Interesse.objects.count()  # the demo's own (BAZ in cijfers has some per year)
     assert client.post(url, {**geldig, "geladen": _geladen()}).status_code == 302
-    assert Interesse.objects.count() == 1, "the valid form is stored, so the fuzz can store too"
+    assert Interesse.objects.count() == voor + 1, "the valid form is stored, so the fuzz can too"
     toegestaan = {"netwerken_interesse", "baz_mail"}
 
     controle = {"hoofdtabel": "netwerken_interesse", "toegestaan": toegestaan, "model": Interesse}

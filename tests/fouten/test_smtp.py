@@ -85,7 +85,9 @@ voorbij = Sessie.objects.create(
     workshop=workshop, begint_op=nu - timedelta(days=2),
     eindigt_op=nu - timedelta(days=2) + timedelta(hours=2), capaciteit=10, plaats="Geel",
 )
-Inschrijving.objects.create(sessie=voorbij, naam="Cis", email="cis@example.org", status="bevestigd")
+Inschrijving.objects.create(
+    sessie=voorbij, naam="Cis", email="cis@example.org", status="bevestigd", aanwezig=True
+)
 uitkomst["evaluaties"] = workshops.evaluaties_vragen()
 
 netwerken.interesse_melden(interesse=Interesse(

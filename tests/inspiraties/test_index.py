@@ -142,11 +142,13 @@ def test_paginas_in_dezelfde_volgorde_als_sql(verzameling):
     titel = list(qs.order_by("titel", "pk").values_list("pk", flat=True))
     assert len(resultaat) == len(nieuwste) > 5
     for begin in (0, 3, len(nieuwste) - 2):
-        assert index.pagina_ids(resultaat, begin, begin + 4, op_titel=False) == (
-            nieuwste[begin : begin + 4]
+        assert (
+            index.pagina_ids(resultaat, begin, begin + 4, op_titel=False)
+            == (nieuwste[begin : begin + 4])
         )
-        assert index.pagina_ids(resultaat, begin, begin + 4, op_titel=True) == (
-            titel[begin : begin + 4]
+        assert (
+            index.pagina_ids(resultaat, begin, begin + 4, op_titel=True)
+            == (titel[begin : begin + 4])
         )
 
 
@@ -221,3 +223,13 @@ def test_zonder_cache_bouwt_elke_worker_zelf(verzameling, settings):
         assert list(eerste.ids) == list(tweede.ids) and eerste.facetten == tweede.facetten
     finally:
         caches._settings = None
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_buiten_een_transactie_leest_de_index_in_een_momentopname(werkmodellen):
+    """As in production (autocommit): its own REPEATABLE READ transaction."""
+    maak_inspiratie(titel="Een", werkmodellen=("buddywerking",))
+    index = catalogusindex.huidige()
+    assert len(index.ids) == 1
+    assert index.tellingen("werkmodel", index.alle) == {werkmodellen["buddywerking"].pk: 1}

@@ -98,7 +98,7 @@ def test_detailpagina_toont_de_feiten_en_opengraph(bezoeker, werkmodellen, gemee
     )
     html = bezoeker.get(inspiratie.get_absolute_url()).content.decode()
     assert '<meta property="og:title" content="Hecht Arendonk">' in html
-    assert "Arendonk, Antwerpen" in html
+    assert '<a href="/gemeenten/arendonk/">Arendonk</a>, Antwerpen' in html
     assert 'href="/werkmodellen/community-building/"' in html
     assert 'href="/inspiraties/?thema=buurt"' in html
     assert "https://example.org/hecht" in html

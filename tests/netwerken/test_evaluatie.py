@@ -77,3 +77,28 @@ def test_jaarevaluatie_eenmaal_per_jaar(deelnemer_client, deelnemer):
     antwoord = deelnemer_client.post(url, {"score": "1"})
     assert "al geëvalueerd" in antwoord.content.decode()
     assert Jaarevaluatie.objects.get().score == 5
+
+
+@pytest.mark.parametrize("status", ["afwezig", "verontschuldigd"])
+def test_wie_afwezig_was_kan_de_bijeenkomst_niet_evalueren(
+    deelnemer_client, deelnemer, voorbij, status
+):
+    services.aanwezigheid_zetten(bijeenkomst=voorbij, deelnemer=deelnemer, status=status, door=None)
+    for antwoord in (
+        deelnemer_client.get(_url(voorbij), follow=True),
+        deelnemer_client.post(_url(voorbij), {"score": "4"}, follow=True),
+    ):
+        assert antwoord.redirect_chain[-1][0] == voorbij.get_absolute_url()
+        assert "niet op deze bijeenkomst" in antwoord.content.decode()
+    with pytest.raises(ValidationError, match="niet op deze bijeenkomst"):
+        services.evaluatie_indienen(bijeenkomst=voorbij, deelnemer=deelnemer, score=4)
+    assert not Evaluatie.objects.exists()
+
+
+def test_wie_aanwezig_of_niet_aangeduid_was_kan_evalueren(deelnemer, collega, voorbij):
+    services.aanwezigheid_zetten(
+        bijeenkomst=voorbij, deelnemer=deelnemer, status="aanwezig", door=None
+    )
+    services.evaluatie_indienen(bijeenkomst=voorbij, deelnemer=deelnemer, score=4)
+    services.evaluatie_indienen(bijeenkomst=voorbij, deelnemer=collega, score=5)
+    assert Evaluatie.objects.count() == 2

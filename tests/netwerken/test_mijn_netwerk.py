@@ -5,9 +5,11 @@ import copy
 
 import pytest
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from inspiraties import index
 from netwerken import services
 from netwerken.mijn_netwerken import landingspagina
 
@@ -153,6 +155,8 @@ def _queries(client, url) -> int:
     from django.core.cache import cache
 
     cache.clear()  # a first visit, not a stored page
+    index.vergeten()  # nor a catalogue index this process built for it,
+    ContentType.objects.clear_cache()  # nor the content type that index read
     with CaptureQueriesContext(connection) as vastgelegd:
         assert client.get(url).status_code == 200
     return len(vastgelegd)

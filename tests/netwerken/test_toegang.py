@@ -21,7 +21,16 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from netwerken import services
-from netwerken.models import Bericht, Casus, Deelnemer, Evaluatie, Jaarevaluatie, Netwerk, Reactie
+from netwerken.models import (
+    Bericht,
+    Casus,
+    CasusReactie,
+    Deelnemer,
+    Evaluatie,
+    Jaarevaluatie,
+    Netwerk,
+    Reactie,
+)
 from netwerken.queries import mag_ledenruimte_zien
 from netwerken.urls import urlpatterns
 
@@ -104,6 +113,7 @@ def _urls(inhoud) -> dict[str, str]:
         "casus-bewerken": reverse("netwerken:casus-bewerken", args=[slug, inhoud["casus"].pk]),
         "inspireer-elkaar": reverse("netwerken:inspireer-elkaar", args=[slug]),
         "reageren": reverse("netwerken:reageren", args=[slug, inhoud["bericht"].pk]),
+        "casus-reageren": reverse("netwerken:casus-reageren", args=[slug, inhoud["casus"].pk]),
         "jaarevaluatie": reverse("netwerken:jaarevaluatie", args=[slug]),
     }
 
@@ -117,6 +127,7 @@ def _post_gegevens(naam: str, inhoud) -> dict[str, str]:
         "casus-bewerken": {"titel": "Aangepast", "context": "Context", "vraag": "Vraag?"},
         "inspireer-elkaar": {"soort": "tip", "tekst": "Een nieuwe tip"},
         "reageren": {f"reactie-{inhoud['bericht'].pk}-tekst": "Dank je!"},
+        "casus-reageren": {"tekst": "Bij ons werkte dit."},
         "jaarevaluatie": {"score": "5"},
     }[naam]
 
@@ -124,12 +135,34 @@ def _post_gegevens(naam: str, inhoud) -> dict[str, str]:
 LEZEN = ["netwerk", "bijeenkomst", "ics", "casus", "inspireer-elkaar"]
 SCHRIJFPAGINAS = ["profiel", "evalueren", "casus-nieuw", "casus-bewerken", "jaarevaluatie"]
 GET_URLS = LEZEN + SCHRIJFPAGINAS  # reageren only takes a POST (see test_reageren_get_is_405)
-POST_URLS = [*SCHRIJFPAGINAS, "inspireer-elkaar", "reageren"]
+POST_URLS = [*SCHRIJFPAGINAS, "inspireer-elkaar", "reageren", "casus-reageren"]
+
+
+# Attendance (netwerken/urls_aanwezigheid.py): staff pages and a member's own attestations,
+# with their own access matrix in tests/netwerken/test_aanwezigheid.py.
+AANWEZIGHEID = {
+    "bijeenkomst-aanwezigheidslijst",
+    "bijeenkomst-aanwezigheidslijst-pdf",
+    "bijeenkomst-inchecken",
+    "bijeenkomst-inchecken-markeren",
+    "attesten",
+    "attest",
+}
+
+
+def _namen(patronen) -> set[str]:
+    namen = set()
+    for patroon in patronen:
+        if hasattr(patroon, "url_patterns"):  # an include()
+            namen |= _namen(patroon.url_patterns)
+        else:
+            namen.add(patroon.name)
+    return namen
 
 
 def test_de_matrix_dekt_elke_ledenpagina():
     """Every URL of netwerken/urls.py except the public overview is a members-only page here."""
-    namen = {p.name for p in urlpatterns} - {"overzicht"}
+    namen = _namen(urlpatterns) - {"overzicht"} - AANWEZIGHEID
     assert namen == set(GET_URLS) | set(POST_URLS)
 
 
@@ -139,6 +172,7 @@ def _stand():
         sorted(Casus.objects.values_list("titel", flat=True)),
         Bericht.objects.count(),
         Reactie.objects.count(),
+        CasusReactie.objects.count(),
         Evaluatie.objects.count(),
         Jaarevaluatie.objects.count(),
         sorted(Deelnemer.objects.values_list("organisatie", flat=True)),

@@ -184,23 +184,43 @@ def test_sessie_annuleren_en_deelnemers_exporteren(
     assert "Te weinig inschrijvingen." in regel.omschrijving
 
 
-def test_aanwezigheid_aanduiden(medewerker_client, workshop):
+def test_aanwezigheid_niet_rechtstreeks_in_het_beheer(medewerker_client, workshop):
+    """Attendance goes through the check-in page (checked and audited): the list, the
+    registration's form and the session's inline show it read-only and link there."""
     sessie = maak_sessie(workshop, dagen=-1)
     inschrijving = Inschrijving.objects.create(
         sessie=sessie, naam="A", email="a@x.org", status="bevestigd"
     )
+    wachtend = Inschrijving.objects.create(
+        sessie=sessie, naam="W", email="w@x.org", status="wachtlijst"
+    )
+    lijst = medewerker_client.get(reverse("admin:workshops_inschrijving_changelist"))
+    assert 'name="form-0-aanwezig"' not in lijst.content.decode()
     medewerker_client.post(
         reverse("admin:workshops_inschrijving_changelist"),
         {
-            "form-TOTAL_FORMS": "1",
-            "form-INITIAL_FORMS": "1",
+            "form-TOTAL_FORMS": "2",
+            "form-INITIAL_FORMS": "2",
             "form-0-id": inschrijving.pk,
             "form-0-aanwezig": "true",
+            "form-1-id": wachtend.pk,
+            "form-1-aanwezig": "true",
             "_save": "Opslaan",
         },
     )
-    inschrijving.refresh_from_db()
-    assert inschrijving.aanwezig is True
+    url = reverse("admin:workshops_inschrijving_change", args=[wachtend.pk])
+    pagina = medewerker_client.get(url).content.decode()
+    assert 'name="aanwezig"' not in pagina
+    assert reverse("sessie-inchecken", args=[sessie.pk]) in pagina
+    medewerker_client.post(url, {"naam": "W", "email": "w@x.org", "aanwezig": "true"})
+    sessie_pagina = medewerker_client.get(
+        reverse("admin:workshops_sessie_change", args=[sessie.pk])
+    ).content.decode()
+    assert 'name="inschrijvingen-0-aanwezig"' not in sessie_pagina
+    for rij in (inschrijving, wachtend):
+        rij.refresh_from_db()
+        assert rij.aanwezig is None
+    assert not Auditregel.objects.filter(actie="workshops.aanwezigheid_gezet").exists()
 
 
 def test_bezoeker_komt_niet_in_het_beheer(bezoeker, db):

@@ -11,6 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def deelnemer(workshop, dagen=-2, **velden):
+    velden.setdefault("aanwezig", True)
     sessie = maak_sessie(workshop, dagen=dagen)
     return Inschrijving.objects.create(
         sessie=sessie, naam="Lien", email="lien@example.org", status="bevestigd", **velden
@@ -42,3 +43,24 @@ def test_evaluatie_pas_na_de_sessie_en_niet_te_laat(bezoeker, workshop):
     response = bezoeker.get(reverse("evaluatie", args=[oud.token]))
     assert response.status_code == 410
     assert "Deze link is verlopen" in response.content.decode()
+
+
+@pytest.mark.parametrize("aanwezig", [False, None])
+def test_wie_niet_aanwezig_was_kan_niet_evalueren(bezoeker, workshop, aanwezig):
+    from workshops.models import Sessie
+
+    inschrijving = deelnemer(workshop, aanwezig=aanwezig)
+    url = reverse("evaluatie", args=[inschrijving.token])
+    pagina = bezoeker.get(url)
+    assert pagina.status_code == 200
+    assert "Alleen wie op de sessie aanwezig was" in pagina.content.decode()
+    assert "Hoe tevreden ben je" not in pagina.content.decode()
+    antwoord = bezoeker.post(url, {"score": "5"})
+    assert antwoord.status_code == 200
+    assert "Alleen wie op de sessie aanwezig was" in antwoord.content.decode()
+    assert not Evaluatie.objects.exists()
+
+    # The response rate counts only who was asked (and present): never above 100%.
+    Evaluatie.objects.create(inschrijving=inschrijving, score=3)  # from before this rule
+    sessie = Sessie.objects.met_respons().get(pk=inschrijving.sessie_id)
+    assert (sessie.aantal_gevraagd, sessie.aantal_geevalueerd) == (0, 0)

@@ -141,7 +141,7 @@ def test_mislukte_mail_blijft_zichtbaar_en_wordt_opnieuw_verstuurd(
 def test_evaluatie_een_keer_per_deelnemer(workshop, django_capture_on_commit_callbacks):
     sessie = maak_sessie(workshop, dagen=-2)
     aanwezig = Inschrijving.objects.create(
-        sessie=sessie, naam="A", email="a@example.org", status="bevestigd"
+        sessie=sessie, naam="A", email="a@example.org", status="bevestigd", aanwezig=True
     )
     Inschrijving.objects.create(
         sessie=sessie, naam="B", email="b@example.org", status="bevestigd", aanwezig=False

@@ -8,8 +8,9 @@ from django.db import transaction
 
 from inspiraties.bulk import inspiraties_genereren
 from inspiraties.demo import inspiraties_laden
+from jaarcijfers.demo import jaarcijfers_laden
 from netwerken.demo import DEMO_DEELNEMERS, deelnemers_laden, netwerken_laden
-from workshops.demo import workshops_laden
+from workshops.demo import demo_links, workshops_laden
 
 # Demo accounts exist only where DEBUG is on: their passwords are public.
 DEMO_WACHTWOORD = "baz-demo-2026"
@@ -67,6 +68,7 @@ class Command(BaseCommand):
             gegenereerd = inspiraties_genereren(opties["inspiraties"])
             self.stdout.write(f"Gegenereerde inspiraties: {gegenereerd} nieuw.")
         self.stdout.write(f"Netwerken en coachingtrajecten: {netwerken_laden()} nieuw.")
+        self.stdout.write(f"Jaarcijfers (demo over meerdere jaren): {jaarcijfers_laden()} nieuw.")
         if opties["zonder_accounts"]:
             return
         if not settings.DEBUG:
@@ -74,6 +76,10 @@ class Command(BaseCommand):
             return
         self._accounts(DEMO_ACCOUNTS + DEMO_DEELNEMERS)
         deelnemers_laden()
+        basis = settings.SITE_URL.rstrip("/")
+        self.stdout.write("\nDemo-pagina's die je niet via een link vindt:")
+        for wat, pad in demo_links():
+            self.stdout.write(f"  {basis}{pad}  ({wat})")
 
     @transaction.atomic
     def _accounts(self, accounts: list[dict]) -> None:
