@@ -112,7 +112,9 @@ class Inspiratie(models.Model):
         max_length=1000,
         help_text=_("Kort: hoe sluit een lezer aan of krijgt die hulp? Markdown."),
     )
-    contact_email = models.EmailField(_("e-mailadres van het initiatief"), blank=True)
+    contact_email = models.EmailField(
+        _("e-mailadres van het initiatief"), blank=True, validators=[geen_regeleinden]
+    )
     contact_telefoon = EenRegelTekst(_("telefoon van het initiatief"), max_length=40, blank=True)
     contact_tonen = models.BooleanField(
         _("contactgegevens tonen"),
@@ -263,7 +265,7 @@ class Tip(models.Model):
         Inspiratie, on_delete=models.CASCADE, related_name="tip", verbose_name=_("inspiratie")
     )
     naam = EenRegelTekst(_("naam van wie tipte"), max_length=150)
-    email = models.EmailField(_("e-mail van wie tipte"))
+    email = models.EmailField(_("e-mail van wie tipte"), validators=[geen_regeleinden])
     betrokken = models.BooleanField(_("maakt zelf deel uit van het initiatief"), default=False)
     naam_tonen = models.CharField(
         _("naam tonen"), max_length=10, choices=NaamTonen.choices, default=NaamTonen.NIET
@@ -276,7 +278,7 @@ class Tip(models.Model):
         _("toestemming van de fotograaf en van wie op de foto staat"), default=False
     )
     toestemming_op = models.DateTimeField(_("toestemming gegeven op"))
-    toestemming_versie = models.CharField(_("versie van de toestemmingstekst"), max_length=20)
+    toestemming_versie = EenRegelTekst(_("versie van de toestemmingstekst"), max_length=20)
     reden = models.TextField(_("reden van afwijzing"), blank=True)
     # The form's double-submit key (bound to the browser): a double click stores one tip.
     indiening_sleutel = models.UUIDField(null=True, blank=True, unique=True, editable=False)

@@ -33,7 +33,7 @@ def adressen(werkmodellen, gemeenten, django_user_model):
     )
     voorbij = maak_sessie(workshop, dagen=-3)
     deelnemer = Inschrijving.objects.create(
-        sessie=voorbij, naam="Lien", email="lien@example.org", status="bevestigd"
+        sessie=voorbij, naam="Lien", email="lien@example.org", status="bevestigd", aanwezig=True
     )
     lid = django_user_model.objects.create_user("lid", "lid@example.org", "een-lang-wachtwoord")
     return {

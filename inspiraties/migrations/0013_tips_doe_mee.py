@@ -23,7 +23,10 @@ class Migration(migrations.Migration):
             model_name="inspiratie",
             name="contact_email",
             field=models.EmailField(
-                blank=True, max_length=254, verbose_name="e-mailadres van het initiatief"
+                blank=True,
+                max_length=254,
+                validators=[baz.velden.geen_regeleinden],
+                verbose_name="e-mailadres van het initiatief",
             ),
         ),
         migrations.AddField(
@@ -113,7 +116,14 @@ class Migration(migrations.Migration):
                     "naam",
                     baz.velden.EenRegelTekst(max_length=150, verbose_name="naam van wie tipte"),
                 ),
-                ("email", models.EmailField(max_length=254, verbose_name="e-mail van wie tipte")),
+                (
+                    "email",
+                    models.EmailField(
+                        max_length=254,
+                        validators=[baz.velden.geen_regeleinden],
+                        verbose_name="e-mail van wie tipte",
+                    ),
+                ),
                 (
                     "betrokken",
                     models.BooleanField(
@@ -155,7 +165,9 @@ class Migration(migrations.Migration):
                 ("toestemming_op", models.DateTimeField(verbose_name="toestemming gegeven op")),
                 (
                     "toestemming_versie",
-                    models.CharField(max_length=20, verbose_name="versie van de toestemmingstekst"),
+                    baz.velden.EenRegelTekst(
+                        max_length=20, verbose_name="versie van de toestemmingstekst"
+                    ),
                 ),
                 ("reden", models.TextField(blank=True, verbose_name="reden van afwijzing")),
                 (

@@ -129,11 +129,20 @@ def alles_een_keer(werkmodellen) -> Alles:
     # A venue on a session without mails (a route link in a mail would show its URL's
     # "search" on the outbox's admin page, which the English-word scan flags).
     voorbije_sessie = maak_sessie(workshop, dagen=-3, plaats="", locatie=locatie)
+    # Present, as the evaluation is only for those who came.
     te_evalueren = Inschrijving.objects.create(
-        sessie=voorbije_sessie, naam="Eva", email="eva@example.org", status="bevestigd"
+        sessie=voorbije_sessie,
+        naam="Eva",
+        email="eva@example.org",
+        status="bevestigd",
+        aanwezig=True,
     )
     geevalueerd = Inschrijving.objects.create(
-        sessie=voorbije_sessie, naam="Jan", email="jan@example.org", status="bevestigd"
+        sessie=voorbije_sessie,
+        naam="Jan",
+        email="jan@example.org",
+        status="bevestigd",
+        aanwezig=True,
     )
     workshop_services.evaluatie_indienen(inschrijving=geevalueerd, score=4, wat_goed="Alles")
     gesloten_sessie = maak_sessie(workshop, dagen=28, plaats="")

@@ -67,7 +67,9 @@ def test_het_verhaal_heeft_een_voorbeeld_zoals_op_de_website(beheer):
     expect(knop).to_be_visible()
     voorbeeld = beheer.get_by_role("region", name="Voorbeeld, zoals op de website")
     expect(voorbeeld).to_be_hidden()
-    beheer.get_by_label("Verhaal").fill("## Begin\n\nHet **verhaal** <script>alert(1)</script>")
+    beheer.get_by_role("textbox", name="Verhaal:", exact=True).fill(
+        "## Begin\n\nHet **verhaal** <script>alert(1)</script>"
+    )
     knop.click()
     expect(voorbeeld).to_be_visible()
     expect(voorbeeld.locator("strong")).to_have_text("verhaal")
@@ -115,7 +117,7 @@ def test_themas_kiezen_met_het_toetsenbord(beheer):
 def test_de_gekozen_afbeelding_blijft_bij_een_fout(beheer, settings):
     beheer.get_by_label("Titel").fill("Buurtpunt Nijlen")
     beheer.get_by_label("Samenvatting").fill("Een buurtpunt waar mensen elkaar helpen.")
-    beheer.get_by_label("Verhaal").fill("Het verhaal.")
+    beheer.get_by_role("textbox", name="Verhaal:", exact=True).fill("Het verhaal.")
     beheer.get_by_label("Community building").check()
     beheer.locator("#id_afbeelding").set_input_files(
         {"name": "buren.png", "mimeType": "image/png", "buffer": png_bestand(800, 450).read()}
@@ -160,7 +162,7 @@ def test_zonder_javascript_werkt_het_formulier_gewoon(browser, live_server, werk
         pagina.get_by_label("Titel").fill("Buurtpunt Nijlen")
         pagina.get_by_label("Slug").fill("buurtpunt-nijlen")
         vak.fill("Een buurtpunt\nwaar mensen elkaar helpen.")
-        pagina.get_by_label("Verhaal").fill("Het verhaal.")
+        pagina.get_by_role("textbox", name="Verhaal:", exact=True).fill("Het verhaal.")
         pagina.get_by_label("Community building").check()
         pagina.locator("#id_themas").fill("buurt, soep")
         with pagina.expect_navigation():

@@ -110,7 +110,7 @@ def test_onbekende_link_en_telefoon(pagina, telefoon, workshop):
 def test_evaluatie_met_foutmelding(pagina, workshop):
     sessie = maak_sessie(workshop, dagen=-2)
     inschrijving = Inschrijving.objects.create(
-        sessie=sessie, naam="Lien", email="lien@example.org", status="bevestigd"
+        sessie=sessie, naam="Lien", email="lien@example.org", status="bevestigd", aanwezig=True
     )
     pagina.goto(f"/workshops/evaluatie/{inschrijving.token}/")
     assert axe_overtredingen(pagina) == []
