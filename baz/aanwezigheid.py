@@ -20,17 +20,14 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from .privaat import prive_maken
-from .toegang import tweestaps_in_orde
+from .toegang import eerst_aanmelden
 
 
 @dataclass(frozen=True)
@@ -66,11 +63,8 @@ def staf_met_recht(recht: str) -> Callable:
     def decorator(view: Callable) -> Callable:
         @wraps(view)
         def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not tweestaps_in_orde(request.user):
-                terug = urlencode({"next": request.get_full_path()})
-                return redirect(f"{reverse('tweestaps')}?{terug}")
+            if (omweg := eerst_aanmelden(request)) is not None:
+                return omweg
             # medewerker_met_recht(), without asking for the second factor a second time.
             user = request.user
             if not (user.is_active and user.is_staff and user.has_perm(recht)):

@@ -31,3 +31,18 @@ def medewerker_met_recht(user, recht: str) -> bool:
     a group or on their own account; superusers hold every permission. Being staff alone is
     not enough: an editor of the Redactie group is staff too."""
     return als_medewerker(user) and user.has_perm(recht)
+
+
+def eerst_aanmelden(request):
+    """The answer for someone who must first log in, or (staff) pass their second factor,
+    before this page; None when they may go on. Both come back to this page afterwards."""
+    from django.contrib.auth.views import redirect_to_login
+    from django.shortcuts import redirect
+    from django.urls import reverse
+    from django.utils.http import urlencode
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not tweestaps_in_orde(request.user):
+        return redirect(f"{reverse('tweestaps')}?{urlencode({'next': request.get_full_path()})}")
+    return None

@@ -15,14 +15,11 @@ from dataclasses import dataclass
 from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -30,7 +27,7 @@ from baz import ical
 from baz.ratelimiet import beperken
 from baz.spamwering import bot_loggen
 from baz.tekst import markdown_naar_html
-from baz.toegang import tweestaps_in_orde
+from baz.toegang import eerst_aanmelden
 from inspiraties.gemeenten import gemeente_uit_url
 
 from . import services
@@ -65,11 +62,8 @@ def ledenruimte(view: Callable) -> Callable:
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not tweestaps_in_orde(request.user):
-            terug = urlencode({"next": request.get_full_path()})
-            return redirect(f"{reverse('tweestaps')}?{terug}")
+        if (omweg := eerst_aanmelden(request)) is not None:
+            return omweg
         return view(request, *args, **kwargs)
 
     return wrapper
