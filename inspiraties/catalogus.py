@@ -157,28 +157,18 @@ def _opties(index: catalogusindex.Index, gevraagde_gemeenten: list[str]) -> _Opt
 
 
 def _gemeenten(index: catalogusindex.Index, gevraagd: list[str]) -> dict[str, tuple[str, str]]:
-    """{slug: (NIS code, name)} of the gemeenten with a published inspiratie, and of those asked
-    for by slug (a gemeente's slug is its slugified name, as on /gemeenten/<slug>/)."""
-    nis_codes = list(index.facetten["gemeente"])
-    rijen = Gemeente.objects.filter(Q(nis_code__in=nis_codes) | Q(naam__in=_namen(gevraagd)))
+    """{slug: (NIS code, name)} of the gemeenten with a published inspiratie, and of all of
+    them when the URL asks for some (a gemeente's slug is its slugified name, as on
+    /gemeenten/<slug>/, so it is matched here, not in SQL): one query either way."""
+    rijen = Gemeente.objects.all()
+    if not gevraagd:
+        rijen = rijen.filter(nis_code__in=list(index.facetten["gemeente"]))
     return {
         slugify(naam): (nis, naam)
         for nis, naam in sorted(
             rijen.values_list("nis_code", "naam"), key=lambda rij: normaliseer(rij[1])
         )
     }
-
-
-def _namen(slugs: list[str]) -> list[str]:
-    """Names a slug could stand for ("sint-niklaas" -> "sint niklaas", "sint-niklaas"): the
-    exact match is made on the slug afterwards."""
-    if not slugs:
-        return []
-    return (
-        [slug.replace("-", " ") for slug in slugs]
-        + list(slugs)
-        + [slug.replace("-", "") for slug in slugs]
-    )
 
 
 def _zoektreffers(zoekterm: str, index: catalogusindex.Index) -> tuple[BitMap, BitMap]:

@@ -233,3 +233,14 @@ def test_buiten_een_transactie_leest_de_index_in_een_momentopname(werkmodellen):
     index = catalogusindex.huidige()
     assert len(index.ids) == 1
     assert index.tellingen("werkmodel", index.alle) == {werkmodellen["buddywerking"].pk: 1}
+
+
+@pytest.mark.django_db
+def test_een_gemeente_zonder_inspiraties_in_de_url_is_geen_onbekende(bezoeker, gemeenten):
+    """/gemeenten/geel/ links to the catalogue filtered on Geel, also while Geel has none."""
+    pagina = bezoeker.get("/inspiraties/?gemeente=geel").content.decode()
+    assert "Er bestaat geen gemeente" not in pagina
+    assert "0 inspiraties" in pagina
+    assert "Er bestaat geen gemeente “nergens”" in bezoeker.get(
+        "/inspiraties/?gemeente=nergens"
+    ).content.decode().replace("&quot;", "“")
