@@ -35,7 +35,7 @@ _UIT_WAARDE = {"aanwezig": True, "afwezig": False, "niet_aangeduid": None}
 
 
 def _sessie(pk: int) -> Sessie:
-    return get_object_or_404(Sessie.objects.select_related("workshop"), pk=pk)
+    return get_object_or_404(Sessie.objects.select_related("workshop", "locatie__gemeente"), pk=pk)
 
 
 def _rij(inschrijving: Inschrijving, sessie: Sessie) -> kern.Rij:
@@ -69,7 +69,7 @@ def _context(sessie: Sessie, rijen: list[kern.Rij]) -> dict:
         "sessie": sessie,
         "titel": sessie.workshop.titel,
         "wanneer": _wanneer(sessie),
-        "waar": sessie.plaats or _("Online"),
+        "waar": sessie.plaats_tekst,
         "rijen": rijen,
         "keuzes": KEUZES,
         "telling": kern.telling(rijen, KEUZES),
@@ -140,7 +140,7 @@ def attest(request: HttpRequest, token: str) -> HttpResponse:
     """The attestation of attendance, behind the participant's personal link: only for a
     participant staff marked present; anyone else gets a 404 that says why."""
     inschrijving = (
-        Inschrijving.objects.select_related("sessie__workshop")
+        Inschrijving.objects.select_related("sessie__workshop", "sessie__locatie__gemeente")
         .filter(token=token, geanonimiseerd_op__isnull=True)
         .first()
     )
@@ -167,7 +167,7 @@ def attest(request: HttpRequest, token: str) -> HttpResponse:
             "workshop": sessie.workshop,
             "wanneer": _wanneer(sessie),
             "duur": kern.duur_tekst(minuten),
-            "waar": sessie.plaats or _("Online"),
+            "waar": sessie.plaats_tekst,
             "baz": kern.baz_gegevens(),
         },
         titel=_("Attest van deelname"),
