@@ -223,8 +223,10 @@ def test_catalogus_heeft_een_vast_aantal_queries(
     # built by this first request in one snapshot (its version and 5 reads: published rows,
     # titles, werkmodel, doelgroep and theme links). Then: 2 version reads (page cache, index),
     # werkmodel, doelgroep and theme labels, the search's matches and title matches, the page
-    # and its werkmodellen.
-    with django_assert_num_queries(17):
+    # and its werkmodellen. On PostgreSQL the search's two queries run in their own
+    # transaction that keeps the planner on the full-text indexes (savepoint, SET LOCAL,
+    # RESET, release: 4 more).
+    with django_assert_num_queries(17 + (4 if connection.vendor == "postgresql" else 0)):
         bezoeker.get(
             "/inspiraties/?werkmodel=buddywerking&provincie=antwerpen&thema=eenzaamheid"
             "&doelgroep=ouderen&q=inspiratie"
