@@ -167,12 +167,15 @@ def opties_schrijven(database: str, warm: list[str]) -> None:
 
 def publiceren(env: dict) -> None:
     """Archive the newest story and publish it again: the catalogue version changes."""
+    # In one transaction: visitors never see the story gone (a 404 would stop wrk's run).
     code = (
+        "from django.db import transaction\n"
         "from inspiraties.models import Inspiratie\n"
         "from inspiraties.services import inspiratie_status_zetten\n"
         "i = Inspiratie.objects.filter(status='gepubliceerd').latest('pk')\n"
-        "inspiratie_status_zetten(inspiratie=i, status='gearchiveerd')\n"
-        "inspiratie_status_zetten(inspiratie=i, status='gepubliceerd')\n"
+        "with transaction.atomic():\n"
+        "    inspiratie_status_zetten(inspiratie=i, status='gearchiveerd')\n"
+        "    inspiratie_status_zetten(inspiratie=i, status='gepubliceerd')\n"
     )
     sh(sys.executable, "manage.py", "shell", "-c", code, env=env)
 
