@@ -128,6 +128,7 @@ INSTALLED_APPS = [
     "workshops",
     "netwerken",
     "jaarcijfers",
+    "inspiratiemateriaal",
 ]
 
 MIDDLEWARE = [
@@ -428,6 +429,7 @@ SECURE_CSP = {
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:"],
+    "media-src": [CSP.SELF],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],
@@ -435,12 +437,13 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
-if S3_BUCKET:  # images come from the bucket's public address
-    SECURE_CSP["img-src"].append(
-        "https://" + os.environ["S3_CUSTOM_DOMAIN"]
-        if os.environ.get("S3_CUSTOM_DOMAIN")
-        else os.environ.get("S3_ENDPOINT_URL") or f"https://{S3_BUCKET}.s3.amazonaws.com"
-    )
+if S3_BUCKET:  # images and videos come from the bucket's public address
+    for _bron in ("img-src", "media-src"):
+        SECURE_CSP[_bron].append(
+            "https://" + os.environ["S3_CUSTOM_DOMAIN"]
+            if os.environ.get("S3_CUSTOM_DOMAIN")
+            else os.environ.get("S3_ENDPOINT_URL") or f"https://{S3_BUCKET}.s3.amazonaws.com"
+        )
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

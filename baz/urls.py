@@ -4,18 +4,10 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.static import serve
 
-from inspiraties.sitemaps import InspiratieSitemap, WerkmodelSitemap
-from workshops.sitemaps import WorkshopSitemap
-
 from . import views
-from .sitemaps import StatischeSitemap
+from .sitemaps import alle_sitemaps
 
-sitemaps = {
-    "statisch": StatischeSitemap,
-    "werkmodellen": WerkmodelSitemap,
-    "inspiraties": InspiratieSitemap,
-    "workshops": WorkshopSitemap,
-}
+sitemaps = alle_sitemaps()
 
 handler500 = "baz.views.serverfout"
 
@@ -28,6 +20,7 @@ urlpatterns = [
     path("", include("netwerken.urls")),
     path("", include("workshops.urls")),
     path("", include("jaarcijfers.urls")),
+    path("", include("inspiratiemateriaal.urls")),
     path("account/", include("baz.account.urls")),
     path("beheer/persoonsgegevens/", include("baz.persoonsgegevens.urls")),
     path("beheer/formulieren/", include("baz.beheerformulieren.urls")),

@@ -2,6 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
+from .gemeenten import gemeenten_met_iets
 from .models import Inspiratie, Werkmodel
 
 
@@ -36,3 +37,22 @@ class WerkmodelSitemap(Sitemap):
 
     def items(self):
         return Werkmodel.objects.only("slug")
+
+
+class GemeenteSitemap(Sitemap):
+    """Every municipality whose page has something: a published inspiratie or a workshop."""
+
+    priority = 0.5
+
+    def items(self):
+        return [rij.slug for rij in gemeenten_met_iets()]
+
+    def location(self, slug: str) -> str:
+        return reverse("gemeente", args=[slug])
+
+
+SITEMAPS = {
+    "werkmodellen": WerkmodelSitemap,
+    "inspiraties": InspiratieSitemap,
+    "gemeenten": GemeenteSitemap,
+}

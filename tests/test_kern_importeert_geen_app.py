@@ -10,12 +10,12 @@ import ast
 from pathlib import Path
 
 KERN = Path(__file__).resolve().parent.parent / "baz"
-APPS = {"inspiraties", "workshops", "netwerken"}
+APPS = {"inspiraties", "workshops", "netwerken", "jaarcijfers", "inspiratiemateriaal"}
 
 # The glue, and why it may import apps.
 TOEGELATEN = {
     "settings.py": "INSTALLED_APPS and the authentication backend name the apps",
-    "urls.py": "includes every app's URLs and sitemaps",
+    "urls.py": "includes every app's URLs",
     "views.py": "the home page shows inspiraties and sessions side by side",
     "management/commands/demo.py": "loads every app's demo content",
 }

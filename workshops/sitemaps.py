@@ -8,3 +8,6 @@ class WorkshopSitemap(Sitemap):
 
     def items(self):
         return Workshop.objects.gepubliceerd().order_by("pk").only("slug")
+
+
+SITEMAPS = {"workshops": WorkshopSitemap}

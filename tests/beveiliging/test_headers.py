@@ -8,7 +8,7 @@ Asserted, on a normal page (/), on /beheer/login/ and on the admin behind it:
 
 - Content-Security-Policy: default-src 'self'; script-src 'self' 'nonce-…' (no 'unsafe-inline',
   no 'unsafe-eval'); object-src 'none'; base-uri 'none'; frame-ancestors 'none';
-  form-action 'self'; style-src 'self'; img-src 'self' data:
+  form-action 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'
 - Strict-Transport-Security: max-age=31536000; includeSubDomains; preload
 - X-Content-Type-Options: nosniff
 - Referrer-Policy: strict-origin-when-cross-origin
@@ -125,6 +125,7 @@ def controleer_headers(response) -> None:
     assert csp["form-action"] == ["'self'"]
     assert csp["style-src"] == ["'self'"]
     assert csp["img-src"] == ["'self'", "data:"]
+    assert csp["media-src"] == ["'self'"]  # the screencasts of /inspiratiemateriaal/
     assert "Content-Security-Policy-Report-Only" not in response
 
     assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from inspiratiemateriaal.demo import materiaal_laden
 from inspiraties.bulk import inspiraties_genereren
 from inspiraties.demo import inspiraties_laden
 from jaarcijfers.demo import jaarcijfers_laden
@@ -69,6 +70,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Gegenereerde inspiraties: {gegenereerd} nieuw.")
         self.stdout.write(f"Netwerken en coachingtrajecten: {netwerken_laden()} nieuw.")
         self.stdout.write(f"Jaarcijfers (demo over meerdere jaren): {jaarcijfers_laden()} nieuw.")
+        self.stdout.write(f"Inspiratiemateriaal: {materiaal_laden()} nieuw.")
         if opties["zonder_accounts"]:
             return
         if not settings.DEBUG:
