@@ -96,8 +96,12 @@ def gegevens_van(email: str, naam: str, omgeving: dict) -> dict:
     # Staff typed where the workshop will be: the full name of the account below.
     Aanvraag.objects.filter(pk=aanvraag.pk).update(geplande_plaats=f"Bij {naam} Test thuis")
     inschrijving = workshops.inschrijving_maken(sessie=omgeving["sessie"], naam=naam, email=email)
+    Inschrijving.objects.filter(pk=inschrijving.pk).update(aanwezig=True)  # checked in
     workshops.evaluatie_indienen(
-        inschrijving=inschrijving, score=4, wat_goed=f"{naam} vond het goed"
+        inschrijving=inschrijving,
+        score=4,
+        wat_goed=f"{naam} vond het goed",
+        nu=inschrijving.sessie.eindigt_op + timedelta(hours=1),
     )
 
     user = maak_user(email.lower(), email=email, first_name=naam, last_name="Test")

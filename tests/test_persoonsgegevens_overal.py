@@ -145,8 +145,12 @@ def overal(medewerker, gemeente, *, netwerk: Netwerk, sessie_dagen: int = 14) ->
         toegankelijkheid=f"Rolstoel; bel {TELEFOON}",
         nu=open_sessie.begint_op - timedelta(days=1),
     )
+    Inschrijving.objects.filter(pk=inschrijving.pk).update(aanwezig=True)  # checked in
     workshops.evaluatie_indienen(
-        inschrijving=inschrijving, score=5, wat_goed=f"Ik, {NAAM}, vond het top"
+        inschrijving=inschrijving,
+        score=5,
+        wat_goed=f"Ik, {NAAM}, vond het top",
+        nu=open_sessie.eindigt_op + timedelta(hours=1),
     )
 
     netwerken.interesse_melden(

@@ -898,12 +898,29 @@ def evaluatie_herinneringen_versturen(*, nu: datetime | None = None) -> int:
 
 
 def evaluatie_indienen(
-    *, inschrijving: Inschrijving, score: int, wat_goed: str = "", wat_beter: str = ""
+    *,
+    inschrijving: Inschrijving,
+    score: int,
+    wat_goed: str = "",
+    wat_beter: str = "",
+    nu: datetime | None = None,
 ) -> tuple[Evaluatie, bool]:
-    """Store a participant's evaluation; once per participant: (evaluatie, nieuw). The view
-    (views.evaluatie) lets only who was marked present reach it."""
+    """Store a participant's evaluation; once per participant: (evaluatie, nieuw). Only who
+    was confirmed and marked present, after the session ended, may evaluate; read again under
+    the row lock, so an attendance mark undone meanwhile is respected."""
     with transaction.atomic():
-        Inschrijving.objects.select_for_update().get(pk=inschrijving.pk)
+        inschrijving = (
+            Inschrijving.objects.select_for_update(of=("self",))
+            .select_related("sessie")
+            .get(pk=inschrijving.pk)
+        )
+        if (
+            inschrijving.status != Inschrijving.Status.BEVESTIGD
+            or inschrijving.aanwezig is not True
+        ):
+            raise ValidationError(_("Alleen wie op de sessie aanwezig was, kan ze evalueren."))
+        if inschrijving.sessie.eindigt_op > (nu or timezone.now()):
+            raise ValidationError(_("De evaluatie opent na afloop van de sessie."))
         bestaand = Evaluatie.objects.filter(inschrijving=inschrijving).first()
         if bestaand:
             return bestaand, False

@@ -1,6 +1,7 @@
 """Views for the workshop offer, requests, sign-up and the personal token pages. Glue only."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -483,9 +484,13 @@ def evaluatie(request: HttpRequest, token: str) -> HttpResponse:
     if not reden:
         form = EvaluatieForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
-            services.evaluatie_indienen(inschrijving=inschrijving, **form.cleaned_data)
-            messages.success(request, _("Bedankt voor je evaluatie!"))
-            return redirect("evaluatie", token=token)
+            try:
+                services.evaluatie_indienen(inschrijving=inschrijving, **form.cleaned_data)
+            except ValidationError as fout:
+                form.add_error(None, fout)
+            else:
+                messages.success(request, _("Bedankt voor je evaluatie!"))
+                return redirect("evaluatie", token=token)
     response = render(
         request,
         "workshops/evaluatie.html",

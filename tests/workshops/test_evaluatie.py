@@ -64,3 +64,32 @@ def test_wie_niet_aanwezig_was_kan_niet_evalueren(bezoeker, workshop, aanwezig):
     Evaluatie.objects.create(inschrijving=inschrijving, score=3)  # from before this rule
     sessie = Sessie.objects.met_respons().get(pk=inschrijving.sessie_id)
     assert (sessie.aantal_gevraagd, sessie.aantal_geevalueerd) == (0, 0)
+
+
+@pytest.mark.parametrize("aanwezig", [False, None])
+def test_de_service_zelf_weigert_wie_niet_aanwezig_was(workshop, aanwezig):
+    """Not only the view: whoever calls the service (a later form, the admin, a script)
+    cannot store an evaluation of someone not marked present, nor before the session ends."""
+    from django.core.exceptions import ValidationError
+
+    from workshops import services
+
+    afwezig = deelnemer(workshop, aanwezig=aanwezig)
+    with pytest.raises(ValidationError, match="Alleen wie op de sessie aanwezig was"):
+        services.evaluatie_indienen(inschrijving=afwezig, score=4)
+    nog_bezig = deelnemer(workshop, dagen=2)
+    with pytest.raises(ValidationError, match="opent na afloop"):
+        services.evaluatie_indienen(inschrijving=nog_bezig, score=4)
+    assert not Evaluatie.objects.exists()
+
+
+def test_aanwezigheid_teruggedraaid_tussen_formulier_en_verzenden(bezoeker, workshop):
+    """The page was opened while marked present; staff undo the mark before the form is sent:
+    the evaluation is refused with a message (400), not stored."""
+    inschrijving = deelnemer(workshop)
+    url = reverse("evaluatie", args=[inschrijving.token])
+    assert "Hoe tevreden ben je" in bezoeker.get(url).content.decode()
+    Inschrijving.objects.filter(pk=inschrijving.pk).update(aanwezig=False)
+    antwoord = bezoeker.post(url, {"score": "5"})
+    assert "Alleen wie op de sessie aanwezig was" in antwoord.content.decode()
+    assert not Evaluatie.objects.exists()

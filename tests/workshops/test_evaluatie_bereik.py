@@ -72,7 +72,9 @@ def test_enkel_wie_aanwezig_was_krijgt_de_vraag_na_de_sessie(mensen):
 def test_een_herinnering_na_een_week_nooit_twee(mensen):
     gevraagd = AFGELOPEN + timedelta(hours=1)
     services.evaluaties_vragen(nu=gevraagd)
-    services.evaluatie_indienen(inschrijving=mensen["Ook"], score=5, wat_goed="De verhalen")
+    services.evaluatie_indienen(
+        inschrijving=mensen["Ook"], score=5, wat_goed="De verhalen", nu=gevraagd
+    )
 
     assert services.evaluatie_herinneringen_versturen(nu=gevraagd + timedelta(days=6)) == 0
     assert services.evaluatie_herinneringen_versturen(nu=gevraagd + timedelta(days=7)) == 1
