@@ -13,9 +13,12 @@ at most, and each view stores at most settings.PAGINACACHE_MAX_PER_VIEW pages pe
 more than twice that many entries, whatever it is sent.
 
 Single flight: when a new version empties every entry, the first request for a page takes a
-short lock in the cache and renders it; the same page asked meanwhile, on any server, waits for
-that copy (at most WACHTEN seconds, then renders itself), instead of every worker rendering
-every page at once. Without a cache nothing waits.
+short lock in the cache and renders it; the same page asked meanwhile, on any server, gets the
+copy of the previous version at once while there is one (the new one is at most a rendering
+away, SLOT seconds at the very most: stale-while-revalidate), and otherwise waits for the new
+copy (at most WACHTEN seconds, then renders itself), instead of every worker rendering every
+page at once. Without a cache nothing waits. The previous copy is found through a small pointer
+per address to the last stored entry, so it costs no second copy of the page.
 """
 
 import hashlib
@@ -101,19 +104,24 @@ def anoniem_gecached(
             ):
                 return view(request, *args, **kwargs)
             naam = f"{view.__module__}.{view.__name__}"
-            adres = f"{request.path}?{query}|{fragment}"
-            sleutel = f"pagina:{naam}:{versie()}:" + hashlib.sha256(adres.encode()).hexdigest()
+            adres = hashlib.sha256(f"{request.path}?{query}|{fragment}".encode()).hexdigest()
+            sleutel = f"pagina:{naam}:{versie()}:{adres}"
+            laatste = f"pagina-laatste:{naam}:{adres}"  # → the key of the last stored copy
             slot = f"{sleutel}:bezig"
-            bewaard = cache.get(sleutel)
+            bewaard, soort = cache.get(sleutel), "hit"
             eigen_slot = bewaard is None and cache.add(slot, 1, SLOT)
             if bewaard is None and not eigen_slot:
-                bewaard = _wachten_op(sleutel)
+                vorige = cache.get(laatste)
+                if vorige and vorige != sleutel:
+                    bewaard, soort = cache.get(vorige), "vorige"
+                if bewaard is None:
+                    bewaard, soort = _wachten_op(sleutel), "hit"
             if bewaard is not None:
                 inhoud, headers = bewaard
                 antwoord = HttpResponse(inhoud)
                 for kop, waarde in headers:
                     antwoord[kop] = waarde
-                antwoord["X-Paginacache"] = "hit"
+                antwoord["X-Paginacache"] = soort
                 return antwoord
             try:
                 antwoord = view(request, *args, **kwargs)
@@ -126,7 +134,9 @@ def anoniem_gecached(
                     if hasattr(antwoord, "render") and not antwoord.is_rendered:
                         antwoord.render()
                     headers = [(n, antwoord[n]) for n in BEWAARDE_HEADERS if antwoord.has_header(n)]
-                    cache.set(sleutel, (antwoord.content, headers), bewaartijd)
+                    cache.set_many(
+                        {sleutel: (antwoord.content, headers), laatste: sleutel}, bewaartijd
+                    )
             finally:
                 if eigen_slot:  # stored or not: the waiting ones stop waiting
                     cache.delete(slot)
