@@ -248,7 +248,12 @@ def test_een_medewerker_wijzigt_de_status_van_een_aanvraag(pagina, alles):
     pagina.keyboard.press("Enter")
     expect(pagina).to_have_url(re.compile(r"/beheer/$"))
 
-    activeer(pagina, pagina.locator("#content-main").get_by_role("link", name="Aanvragen"))
+    # The workshops come last on the admin's long index: backwards is the short way there.
+    activeer(
+        pagina,
+        pagina.locator("#content-main").get_by_role("link", name="Aanvragen"),
+        achteruit=True,
+    )
     # Past the navigation with the admin's skip link.
     activeer(pagina, pagina.get_by_role("link", name="Naar hoofdinhoud"))
     activeer(pagina, pagina.get_by_role("link", name="Toneelkring De Planken"))
