@@ -19,8 +19,11 @@ def normaliseer(tekst: str) -> str:
     return re.sub(r"\s+", " ", zonder_accenten.casefold()).strip()
 
 
-def markdown_naar_html(tekst: str) -> SafeString:
-    """Render staff-written Markdown to HTML; nh3 removes every tag and attribute not allowed."""
+def markdown_naar_html(tekst: str, *, hoogste_kop: int = 2) -> SafeString:
+    """Render staff-written Markdown to HTML; nh3 removes every tag and attribute not allowed.
+
+    `hoogste_kop`: the level a "##" heading gets, for text shown under a heading of the page
+    itself (3 under an <h2>), so the outline stays whole (WCAG 1.3.1)."""
     html = markdown.markdown(tekst, extensions=["sane_lists"], output_format="html")
     schoon = nh3.clean(
         html,
@@ -29,4 +32,10 @@ def markdown_naar_html(tekst: str) -> SafeString:
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
+    if hoogste_kop != 2:
+        verschil = hoogste_kop - 2
+        schoon = _KOP.sub(lambda m: f"<{m[1]}h{min(6, max(2, int(m[2]) + verschil))}>", schoon)
     return mark_safe(schoon)
+
+
+_KOP = re.compile(r"<(/?)h([2-4])>")

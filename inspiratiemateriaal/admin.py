@@ -56,7 +56,7 @@ class MateriaalAdmin(admin.ModelAdmin):
         ),
         (_("Publicatie: samenvatting"), {"fields": ["samenvatting"]}),
         (
-            _("Publicatie"),
+            _("Status en datums"),
             {"fields": ["status", "gepubliceerd_op", "aangemaakt_op", "gewijzigd_op"]},
         ),
     ]

@@ -130,6 +130,7 @@ class Cue:
 
 _TIJD = r"(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})"
 _TIMING = re.compile(rf"^{_TIJD}[ \t]+-->[ \t]+{_TIJD}(?:[ \t].*)?$")
+_BEGINT_MET_TIJD = re.compile(r"^\s*\d+:\d+")
 _TAG = re.compile(r"<[^>]*>")
 _ENTITEITEN = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&nbsp;": " ", "&lrm;": "", "&rlm;": ""}
 
@@ -158,7 +159,13 @@ def ondertitels_lezen(tekst: str) -> list[Cue]:
             nummer += 1
         if re.match(r"^(NOTE|STYLE|REGION)(?:[ \t]|$)", blok[0]):
             continue
-        timing_op = 1 if "-->" not in blok[0] and len(blok) > 1 else 0
+        # A first line without "-->" is the cue's identifier, unless it starts with a time:
+        # then it is a mistyped timing ("00:00:01.000 -> …"), and that is the line to name.
+        timing_op = (
+            1
+            if "-->" not in blok[0] and len(blok) > 1 and not _BEGINT_MET_TIJD.match(blok[0])
+            else 0
+        )
         treffer = _TIMING.match(blok[timing_op].strip())
         regelnummer = blok_begin + timing_op + 1
         if not treffer:

@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -10,15 +11,22 @@ from .services import ontbreekt
 ONDERTITELBESTAND_MAX_BYTES = 1024 * 1024
 
 
+class BestandInput(AdminFileWidget):
+    """The admin's file input without a fieldset around the one input, which its <label for>
+    names (WCAG 1.3.1, 4.1.2), as baz/beheerformulieren/afbeelding.py does for images."""
+
+    use_fieldset = False
+
+
 class MateriaalAdminForm(forms.ModelForm):
     """Staff's form: what a new file is, is read from the file (format, size, pages, duration);
     the captions may come from a .vtt file or be typed; published material stays complete."""
 
     ondertitelbestand = forms.FileField(
-        label=_("ondertitelbestand (.vtt)"),
+        label=_("Ondertitelbestand (.vtt)"),
         required=False,
         help_text=_("Kies je een bestand, dan vervangt de tekst ervan de ondertitels hieronder."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".vtt,text/vtt"}),
+        widget=forms.FileInput(attrs={"accept": ".vtt,text/vtt"}),
     )
 
     class Meta:
@@ -38,6 +46,7 @@ class MateriaalAdminForm(forms.ModelForm):
             "demo",
         ]
         widgets = {
+            "bestand": BestandInput,
             "werkmodellen": forms.CheckboxSelectMultiple,
             "publieken": forms.CheckboxSelectMultiple,
         }
@@ -71,13 +80,15 @@ class MateriaalAdminForm(forms.ModelForm):
                 )
             else:
                 duur = self.instance.duur
-                if duur and cues[-1].einde > duur + 1:
+                # The latest end, not the last cue's: cues are ordered by their start only.
+                einde = max(cue.einde for cue in cues)
+                if duur and einde > duur + 1:
                     self.add_error(
                         "ondertitels",
                         gettext(
                             "De ondertitels lopen tot %(einde)d s, maar de video duurt %(duur)d s."
                         )
-                        % {"einde": cues[-1].einde, "duur": duur},
+                        % {"einde": einde, "duur": duur},
                     )
                 if soort == Materiaal.Soort.SCREENCAST and not data.get("transcript", "").strip():
                     data["transcript"] = transcript_uit(cues)

@@ -1,4 +1,5 @@
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 
 from .models import Materiaal
 
@@ -12,6 +13,10 @@ class MateriaalSitemap(Sitemap):
 
     def lastmod(self, materiaal: Materiaal):
         return materiaal.gewijzigd_op
+
+    def get_latest_lastmod(self):
+        """For the index: one aggregate, where Django's default would read every row."""
+        return Materiaal.objects.gepubliceerd().aggregate(laatste=Max("gewijzigd_op"))["laatste"]
 
 
 SITEMAPS = {"inspiratiemateriaal": MateriaalSitemap}

@@ -79,9 +79,15 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         "inspiratiemateriaal/detail.html",
         {
             "materiaal": materiaal,
-            "transcript": markdown_naar_html(materiaal.transcript) if materiaal.transcript else "",
+            "transcript": (
+                markdown_naar_html(materiaal.transcript, hoogste_kop=3)
+                if materiaal.transcript
+                else ""
+            ),
             "samenvatting": (
-                markdown_naar_html(materiaal.samenvatting) if materiaal.samenvatting else ""
+                markdown_naar_html(materiaal.samenvatting, hoogste_kop=3)
+                if materiaal.samenvatting
+                else ""
             ),
         },
     )

@@ -1,5 +1,7 @@
 """Search engines find every published story: /sitemap.xml is an index of one paginated
-section per kind (statisch, werkmodellen, inspiraties, workshops), at any number of stories."""
+section per kind (statisch, werkmodellen, inspiraties, gemeenten, workshops,
+inspiratiemateriaal), at any number of stories. Each app registers its sections in its own
+sitemaps.py (baz/sitemaps.py discovers them)."""
 
 import re
 import xml.etree.ElementTree as ET
@@ -15,7 +17,14 @@ from inspiraties.sitemaps import InspiratieSitemap
 
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 VERHAAL = re.compile(r"/inspiraties/[\w-]+/")  # a story's page, not the catalogue's
-SECTIES = ["statisch", "werkmodellen", "inspiraties", "workshops"]
+SECTIES = [
+    "statisch",
+    "werkmodellen",
+    "inspiraties",
+    "gemeenten",
+    "workshops",
+    "inspiratiemateriaal",
+]
 
 
 def lezen(client, pad: str) -> ET.Element:
@@ -93,7 +102,9 @@ def test_elk_gepubliceerd_verhaal_staat_er_precies_eenmaal_in(
         "/sitemap-inspiraties.xml",
         "/sitemap-inspiraties.xml?p=2",
         "/sitemap-inspiraties.xml?p=3",
+        "/sitemap-gemeenten.xml",
         "/sitemap-workshops.xml",
+        "/sitemap-inspiratiemateriaal.xml",
     ]
     gevonden = verhalen_in_de_sitemap(bezoeker)
     assert len(gevonden) == len(set(gevonden)) == 25
@@ -127,9 +138,11 @@ def test_de_index_en_een_pagina_in_een_vast_aantal_queries(
     bezoeker, werkmodellen, kleine_paginas, django_assert_num_queries, aantal
 ):
     gepubliceerd(aantal)
-    # The index: the number of pages of werkmodellen, inspiraties and workshops, and the
-    # inspiraties' latest change as one aggregate (Django's default reads every row for it).
-    with django_assert_num_queries(4):
+    # The index: the number of pages of werkmodellen, inspiraties, workshops and
+    # inspiratiemateriaal, the one query of gemeenten_met_iets(), and the latest change of
+    # inspiraties and of inspiratiemateriaal as one aggregate each (Django's default reads every
+    # row for it).
+    with django_assert_num_queries(7):
         assert bezoeker.get("/sitemap.xml").status_code == 200
     # A page: its count and its rows. No query per story, and no model instances: a row is
     # (slug, last change) as plain values.
@@ -139,6 +152,59 @@ def test_de_index_en_een_pagina_in_een_vast_aantal_queries(
     rijen = [url["item"] for url in antwoord.context["urlset"]]
     assert len(rijen) == min(aantal, 10)
     assert all(type(rij) is tuple and len(rij) == 2 for rij in rijen)
+
+
+def test_gemeenten_en_inspiratiemateriaal_staan_erin(bezoeker, werkmodellen, gemeenten):
+    from inspiratiemateriaal.models import Materiaal
+    from tests.factories import maak_inspiratie
+    from tests.inspiratiemateriaal.factories import maak_materiaal, publieken_laden
+    from tests.workshops.conftest import maak_workshop
+    from workshops.models import Aanvraag
+
+    maak_inspiratie(titel="Buren in Geel", gemeente=gemeenten["Geel"], provincie="antwerpen")
+    maak_inspiratie(titel="Concept", gemeente=gemeenten["Mechelen"], status="concept")
+    Aanvraag.objects.create(
+        workshop=maak_workshop(),
+        organisatie="Chiro Arendonk",
+        soort="jeugd",
+        gemeente=gemeenten["Arendonk"],
+        contactpersoon="Tom",
+        email="tom@example.org",
+        formaat="live",
+        voorkeur_1=timezone.localdate(),
+        voorkeur_2=timezone.localdate(),
+        aantal_deelnemers=10,
+        leervraag="Drempels",
+        status="gegeven",
+    )
+    # Only a municipality whose page has something: a published story or a workshop given there.
+    assert adressen(lezen(bezoeker, "/sitemap-gemeenten.xml")) == [
+        "/gemeenten/arendonk/",
+        "/gemeenten/geel/",
+    ]
+
+    publieken_laden()
+    online = [
+        maak_materiaal(slug="screencast-online"),
+        maak_materiaal(soort="publicatie", slug="bundel-online"),
+        maak_materiaal(soort="tool", slug="tool-online"),
+    ]
+    maak_materiaal(slug="nog-concept", status="concept")
+    maak_materiaal(slug="gearchiveerd", status="gearchiveerd")
+    sectie = lezen(bezoeker, "/sitemap-inspiratiemateriaal.xml")
+    assert adressen(sectie) == [m.get_absolute_url() for m in online]
+    laatste = Materiaal.objects.gepubliceerd().order_by("-gewijzigd_op").first().gewijzigd_op
+    index = lezen(bezoeker, "/sitemap.xml")
+    per_sectie = {
+        pad(item.findtext(f"{NS}loc")): item.findtext(f"{NS}lastmod")
+        for item in index.iter(f"{NS}sitemap")
+    }
+    assert per_sectie["/sitemap-inspiratiemateriaal.xml"].startswith(
+        timezone.localtime(laatste).date().isoformat()
+    )
+    # The list page itself is among the static pages.
+    assert "/inspiratiemateriaal/" in adressen(lezen(bezoeker, "/sitemap-statisch.xml"))
+    assert "/gemeenten/" in adressen(lezen(bezoeker, "/sitemap-statisch.xml"))
 
 
 def veel_gepubliceerd(aantal: int) -> None:
