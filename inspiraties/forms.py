@@ -91,6 +91,19 @@ class InspiratieAdminForm(forms.ModelForm):
             self.add_error(
                 "contact_tonen", _("Vul een e-mailadres of telefoonnummer in om te tonen.")
             )
+        if (
+            cleaned.get("reikwijdte") == Inspiratie.Reikwijdte.LOKAAL
+            and not gemeente
+            and "gemeente" in self.fields
+            and not self.errors.get("gemeente")
+        ):
+            self.add_error(
+                "gemeente",
+                _(
+                    "Een lokaal initiatief heeft een gemeente: kies ze, of kies een andere "
+                    "reikwijdte (regionaal, heel Vlaanderen, online)."
+                ),
+            )
         if gemeente:
             if not cleaned.get("provincie"):
                 cleaned["provincie"] = gemeente.provincie

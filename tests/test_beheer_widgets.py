@@ -80,7 +80,7 @@ def inspiratie_gegevens(werkmodellen, **extra) -> dict:
         "verhaal": "Het **verhaal**.",
         "werkmodellen": [werkmodellen["community-building"].pk],
         "themas": "buurt, ontmoeting",
-        "reikwijdte": "lokaal",
+        "reikwijdte": "regionaal",  # a local one needs a gemeente (tested in test_gemeenten)
         "provincie": "",
         "status": "concept",
         "afbeelding_alt": "",

@@ -33,7 +33,7 @@ def formulier(werkmodellen, **extra) -> dict:
         "verhaal": "Het **verhaal**.",
         "werkmodellen": [werkmodellen["community-building"].pk],
         "themas": "buurt, ontmoeting",
-        "reikwijdte": "lokaal",
+        "reikwijdte": "regionaal",  # a local one needs a gemeente (tested in test_gemeenten)
         "provincie": "",
         "status": "concept",
         "afbeelding_alt": "",
@@ -210,3 +210,17 @@ def test_een_decompressiebom_wordt_geweigerd(medewerker_client, werkmodellen):
     html = antwoord.content.decode()
     assert "geen of een beschadigde afbeelding" in html or "40 megapixel" in html
     assert not Inspiratie.objects.exists()
+
+
+def test_een_lokaal_initiatief_heeft_een_gemeente(medewerker_client, werkmodellen, gemeenten):
+    """Issue 12: every local inspiratie has a gemeente; the others keep their reikwijdte."""
+    url = "/beheer/inspiraties/inspiratie/add/"
+    zonder = medewerker_client.post(url, formulier(werkmodellen, reikwijdte="lokaal"))
+    assert zonder.status_code == 200
+    assert "Een lokaal initiatief heeft een gemeente" in zonder.content.decode()
+    assert not Inspiratie.objects.exists()
+    met = medewerker_client.post(
+        url, formulier(werkmodellen, reikwijdte="lokaal", gemeente=gemeenten["Nijlen"].pk)
+    )
+    assert met.status_code == 302
+    assert Inspiratie.objects.get().gemeente == gemeenten["Nijlen"]

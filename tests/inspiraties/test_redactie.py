@@ -77,7 +77,7 @@ def test_alleen_de_eindredactie_mag_publiceren(redacteur, eindredacteur, medewer
     assert eindredacteur.has_perm("inspiraties.change_inspiratie")
     assert not redacteur.has_perm("inspiraties.publiceren")
     assert medewerker.has_perm("inspiraties.publiceren")  # a superuser has every permission
-    recht = Permission.objects.get(codename="publiceren")
+    recht = Permission.objects.get(content_type__app_label="inspiraties", codename="publiceren")
     assert list(recht.group_set.values_list("name", flat=True)) == ["Eindredactie"]
 
 
@@ -108,7 +108,7 @@ def test_de_redactie_dient_in_en_de_eindredactie_krijgt_een_mail(
 def test_beoordelaars_ook_met_een_recht_rechtstreeks_maar_niet_inactief_of_zonder_adres(
     concept, redacteur, eindredacteur, django_user_model
 ):
-    recht = Permission.objects.get(codename="publiceren")
+    recht = Permission.objects.get(content_type__app_label="inspiraties", codename="publiceren")
     direct = django_user_model.objects.create_user(
         "direct", "direct@example.org", "x-wachtwoord-123", is_staff=True
     )

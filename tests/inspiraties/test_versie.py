@@ -42,7 +42,7 @@ def formulier(werkmodellen, /, **extra) -> dict:
         "verhaal": "Het **verhaal**.",
         "werkmodellen": [werkmodellen["community-building"].pk],
         "themas": "buurt, soep",
-        "reikwijdte": "lokaal",
+        "reikwijdte": "regionaal",  # a local one needs a gemeente (tested in test_gemeenten)
         "provincie": "",
         "afbeelding_alt": "",
         **extra,
