@@ -407,6 +407,11 @@ class VerslagInline(admin.StackedInline):
     max_num = 1
 
 
+# The fields of a meeting that change when or where it is: saved through
+# services.bijeenkomst_wijzigen, which mails every member what changed.
+WANNEER_WAAR = ["begint_op", "eindigt_op", "plaats", "online_link"]
+
+
 @admin.register(Bijeenkomst)
 class BijeenkomstAdmin(PerNetwerk, admin.ModelAdmin):
     form = BijeenkomstAdminForm
@@ -423,6 +428,38 @@ class BijeenkomstAdmin(PerNetwerk, admin.ModelAdmin):
             return obj.verslag.get_status_display()
         except Verslag.DoesNotExist:
             return "–"
+
+    def save_model(self, request, obj: Bijeenkomst, form, change):
+        """Time, place and online link of an existing meeting through
+        services.bijeenkomst_wijzigen (the members are mailed what changed); the rest as is."""
+        if not change or not set(WANNEER_WAAR) & set(form.changed_data):
+            super().save_model(request, obj, form, change)
+            return
+        # Only the other fields here (not a save of the whole row with the old time, which
+        # could undo a change committed meanwhile); the service locks and writes the rest.
+        andere = [veld for veld in form.changed_data if veld in {"netwerk", "thema", "agenda"}]
+        if andere:
+            obj.save(update_fields=andere)
+        nieuw = {veld: getattr(obj, veld) for veld in WANNEER_WAAR}
+        uitkomst = services.bijeenkomst_wijzigen(bijeenkomst=obj, door=request.user, **nieuw)
+        obj.refresh_from_db()
+        if uitkomst.voorbij:
+            self.message_user(
+                request,
+                _("De bijeenkomst is voorbij: de deelnemers krijgen geen mail van deze wijziging."),
+                messages.INFO,
+            )
+        elif uitkomst:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(n)d deelnemer krijgt een mail met wat er verandert.",
+                    "%(n)d deelnemers krijgen een mail met wat er verandert.",
+                    uitkomst.gemaild,
+                )
+                % {"n": uitkomst.gemaild},
+                messages.SUCCESS,
+            )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

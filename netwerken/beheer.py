@@ -1,5 +1,8 @@
-"""The networks' block of the staff start page (baz/beheer.py): meetings that took place and
-have no published verslag yet, in the networks this staff member sees in the admin."""
+"""The networks' block of the staff start page (baz/beheer.py): meetings of the last months
+that took place and have no published verslag yet, in the networks this staff member sees in
+the admin."""
+
+from datetime import timedelta
 
 from django.db.models import Q
 from django.http import HttpRequest
@@ -11,15 +14,22 @@ from baz import beheer
 
 from .models import Bijeenkomst, Verslag
 
+# How far back the start page looks for a missing verslag: it lists today's work, and a meeting
+# of long ago without one (older years of the demo data, history typed in afterwards) is not.
+# The admin's list of meetings still shows them all.
+VERSLAG_TERMIJN = timedelta(days=90)
+
 
 @beheer.blok(volgorde=40, recht="netwerken.view_bijeenkomst")
 def verslagen_te_schrijven(request: HttpRequest) -> beheer.Blok:
-    """Past meetings without a published verslag, the oldest first. Which networks: those of
+    """Meetings ended in the last VERSLAG_TERMIJN without a published verslag, the oldest
+    first. Which networks: those of
     the admin's own list of meetings (BijeenkomstAdmin.get_queryset), so a begeleider sees
     the meetings of their networks and nobody sees a line they cannot open."""
+    nu = timezone.now()
     zonder = (
         beheer.zichtbaar(request, Bijeenkomst)
-        .filter(eindigt_op__lt=timezone.now())
+        .filter(eindigt_op__lt=nu, eindigt_op__gte=nu - VERSLAG_TERMIJN)
         .filter(Q(verslag__isnull=True) | ~Q(verslag__status=Verslag.Status.GEPUBLICEERD))
     )
     aantal = zonder.count()
@@ -56,7 +66,7 @@ def verslagen_te_schrijven(request: HttpRequest) -> beheer.Blok:
     return beheer.Blok(
         titel=_("Bijeenkomsten zonder gepubliceerd verslag"),
         regels=regels,
-        leeg=_("Van elke voorbije bijeenkomst is het verslag gepubliceerd."),
+        leeg=_("Van elke bijeenkomst van de voorbije drie maanden is het verslag gepubliceerd."),
         meer=beheer.meer_regel(
             aantal,
             len(rijen),

@@ -8,6 +8,7 @@ the transaction commits.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
@@ -22,7 +23,7 @@ from django.utils.formats import date_format
 from django.utils.http import urlsafe_base64_encode
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from baz import audit, ical
 from baz.mail import (
@@ -67,6 +68,9 @@ soorten_benoemen(
         "netwerken.herinnering": gettext_lazy("Herinnering aan een bijeenkomst van een netwerk"),
         "netwerken.digest": gettext_lazy("Overzicht van wat nieuw is in een netwerk"),
         "netwerken.casus_reactie": gettext_lazy("Reactie op je casus"),
+        "netwerken.bijeenkomst_gewijzigd": gettext_lazy(
+            "Een bijeenkomst van een netwerk is gewijzigd (uur, plaats of online link)"
+        ),
     }
 )
 audit.acties_benoemen(
@@ -77,6 +81,7 @@ audit.acties_benoemen(
         "netwerken.verslag_gepubliceerd": gettext_lazy("Verslag gepubliceerd en gemaild"),
         "netwerken.verslag_opnieuw": gettext_lazy("Verslag opnieuw gemaild"),
         "netwerken.aanwezigheid_gezet": gettext_lazy("Aanwezigheid geregistreerd"),
+        "netwerken.bijeenkomst_gewijzigd": gettext_lazy("Bijeenkomst gewijzigd en gemaild"),
     }
 )
 
@@ -254,6 +259,140 @@ def profiel_bijwerken(*, deelnemer: Deelnemer, user, **velden) -> Deelnemer:
 # ---------------------------------------------------------------------------
 # Meetings, attendance and the verslag
 # ---------------------------------------------------------------------------
+
+
+def _wanneer(begint_op: datetime, eindigt_op: datetime) -> str:
+    begin, einde = timezone.localtime(begint_op), timezone.localtime(eindigt_op)
+    if begin.date() == einde.date():
+        return f"{date_format(begin, 'l j F Y, H:i')}–{date_format(einde, 'H:i')}"
+    return f"{date_format(begin, 'l j F Y, H:i')} – {date_format(einde, 'l j F Y, H:i')}"
+
+
+def _waar(plaats: str) -> str:
+    return plaats or _("Online")
+
+
+@dataclass
+class BijeenkomstWijziging:
+    """What bijeenkomst_wijzigen did: the changes as (label, old, new), whether the online
+    link changed, and how many members were mailed."""
+
+    wijzigingen: list[tuple[str, str, str]] = field(default_factory=list)
+    link_gewijzigd: bool = False
+    gemaild: int = 0
+    voorbij: bool = False  # the meeting is over (at its old or new end): nobody is mailed
+
+    def __bool__(self) -> bool:
+        return bool(self.wijzigingen or self.link_gewijzigd)
+
+
+def bijeenkomst_wijzigen(
+    *,
+    bijeenkomst: Bijeenkomst,
+    begint_op: datetime,
+    eindigt_op: datetime,
+    plaats: str,
+    online_link: str,
+    door=None,
+) -> BijeenkomstWijziging:
+    """Change when or where a meeting takes place, or its online link. Every active member of
+    the network is mailed what changed (old → new) with the new .ics, as long as the meeting
+    is not over (neither at its old nor at its new end); the audit trail keeps it. A reminder
+    already sent goes again when the new reminder moment is still ahead; when that moment has
+    passed, the change mail takes its place. Saving what is already stored changes and sends
+    nothing (the meeting row is locked, so two saves at once cannot both mail one change)."""
+    plaats = plaats.strip()
+    online_link = online_link.strip()
+    if eindigt_op <= begint_op:
+        raise ValidationError(_("Het einde moet na het begin liggen."), code="einde")
+    with transaction.atomic():
+        bijeenkomst = (
+            Bijeenkomst.objects.select_for_update(of=("self",))
+            .select_related("netwerk")
+            .get(pk=bijeenkomst.pk)
+        )
+        nu = timezone.now()
+        oud_begin, oud_einde = bijeenkomst.begint_op, bijeenkomst.eindigt_op
+        oud_wanneer = _wanneer(oud_begin, oud_einde)
+        oud_plaats, oud_link = bijeenkomst.plaats, bijeenkomst.online_link
+        oud_waar = _waar(oud_plaats)
+        bijeenkomst.begint_op, bijeenkomst.eindigt_op = begint_op, eindigt_op
+        bijeenkomst.plaats, bijeenkomst.online_link = plaats, online_link
+        bijeenkomst.full_clean()
+        uitkomst = BijeenkomstWijziging(link_gewijzigd=online_link != oud_link)
+        nieuw_wanneer = _wanneer(begint_op, eindigt_op)
+        if nieuw_wanneer != oud_wanneer:
+            uitkomst.wijzigingen.append((_("Wanneer"), oud_wanneer, nieuw_wanneer))
+        if _waar(plaats) != oud_waar:
+            uitkomst.wijzigingen.append((_("Waar"), oud_waar, _waar(plaats)))
+        opgeslagen = (oud_begin, oud_einde, oud_plaats, oud_link)
+        if (begint_op, eindigt_op, plaats, online_link) == opgeslagen:
+            return uitkomst
+        bijeenkomst.save(update_fields=["begint_op", "eindigt_op", "plaats", "online_link"])
+        if not uitkomst:  # nothing a member reads changed (seconds, "Online" typed as place)
+            return uitkomst
+        voorbij = uitkomst.voorbij = min(oud_einde, eindigt_op) <= nu
+        # The reminder: Herinnering.voor_begint_op is the start it reminded of.
+        herinneringen = Herinnering.objects.filter(bijeenkomst=bijeenkomst)
+        herinnering_vervangen = False
+        if begint_op != oud_begin and not voorbij:
+            if bijeenkomst.herinneren_op() > nu:
+                herinneringen.update(voor_begint_op=None)  # reminded again at the new moment
+            else:
+                herinnering_vervangen = True  # too late for one: this mail is the reminder
+        leden = (
+            []
+            if voorbij
+            else bijeenkomst.netwerk.deelnemers.filter(user__is_active=True)
+            .exclude(user__email="")
+            .select_related("user")
+        )
+        bijlage = None
+        for deelnemer in leden:
+            bijlage = bijlage or _bijeenkomst_bijlage(bijeenkomst)
+            mail_in_wachtrij(
+                ontvanger=deelnemer.user.email,
+                onderwerp=_("Gewijzigd: “%(thema)s” op %(datum)s")
+                % {
+                    "thema": bijeenkomst.thema,
+                    "datum": date_format(timezone.localtime(begint_op), "l j F"),
+                },
+                template="netwerken/mails/bijeenkomst_gewijzigd.txt",
+                context={
+                    "deelnemer": deelnemer,
+                    "bijeenkomst": bijeenkomst,
+                    "netwerk": bijeenkomst.netwerk,
+                    "wijzigingen": uitkomst.wijzigingen,
+                    "link_gewijzigd": uitkomst.link_gewijzigd and bool(online_link),
+                    "link_weg": uitkomst.link_gewijzigd and not online_link,
+                    "url": settings.SITE_URL + bijeenkomst.get_absolute_url(),
+                },
+                soort="netwerken.bijeenkomst_gewijzigd",
+                sleutel=sleutel_voor(deelnemer),
+                bijlage=bijlage,
+            )
+            if herinnering_vervangen:
+                Herinnering.objects.update_or_create(
+                    bijeenkomst=bijeenkomst,
+                    deelnemer=deelnemer,
+                    defaults={"verstuurd_op": nu, "voor_begint_op": begint_op},
+                )
+            uitkomst.gemaild += 1
+        omschrijving = "; ".join(
+            f"{label}: {oud} → {nieuw}" for label, oud, nieuw in uitkomst.wijzigingen
+        )
+        if uitkomst.link_gewijzigd:
+            omschrijving = "; ".join(filter(None, [omschrijving, _("online link gewijzigd")]))
+        audit.vastleggen(
+            door=door,
+            actie="netwerken.bijeenkomst_gewijzigd",
+            object=bijeenkomst,
+            omschrijving=omschrijving
+            + " "
+            + ngettext("(%(n)d deelnemer gemaild)", "(%(n)d deelnemers gemaild)", uitkomst.gemaild)
+            % {"n": uitkomst.gemaild},
+        )
+    return uitkomst
 
 
 def _status_controleren(status: str) -> str:
@@ -794,65 +933,103 @@ def digest_inhoud(deelnemer: Deelnemer, van: datetime, tot: datetime) -> dict:
     return uitkomst
 
 
+def _digest_aan_de_beurt(frequentie: str, verstuurd_tot: datetime | None, nu: datetime):
+    """The digest moment that has come for this membership and was not covered yet, or None."""
+    moment = digest_moment(frequentie, nu)
+    if moment is None or (verstuurd_tot is not None and verstuurd_tot >= moment):
+        return None
+    return moment
+
+
 def digests_versturen(*, nu: datetime | None = None) -> int:
-    """Mail each member whose digest moment has come what is new in their network since their
-    last digest (cases, replies, posts; never their own), only when there is something. The
-    member row is locked and `digest_verstuurd_tot` moved to `nu` in the same transaction as
-    the mail (with a compare-and-set), so a second run or a second server sends nothing.
-    Returns the number of mails."""
+    """Mail each person whose digest moment has come what is new in their networks since their
+    last digest (cases, replies, posts; never their own): one mail per person (account), with
+    a section for each network that has something new. Each membership keeps its own choice
+    (weekly, daily, off, on the network's profile page) and window; the memberships due at
+    the same moment share one mail. Only when there is something.
+
+    The person's membership rows are locked and each `digest_verstuurd_tot` moved to `nu` in the
+    same transaction as the mail (with a compare-and-set), so a second run or a second server
+    sends nothing. Returns the number of mails."""
     nu = nu or timezone.now()
-    aantal = 0
     kandidaten = (
         Deelnemer.objects.exclude(digest=Digest.UIT)
         .filter(user__is_active=True)
         .exclude(user__email="")
-        .values_list("pk", "digest", "digest_verstuurd_tot")
+        .values_list("pk", "user_id", "digest", "digest_verstuurd_tot")
+        .order_by("user_id", "pk")
     )
-    for pk, frequentie, verstuurd_tot in kandidaten:
-        moment = digest_moment(frequentie, nu)
-        if moment is None or (verstuurd_tot is not None and verstuurd_tot >= moment):
-            continue
+    per_persoon: dict[int, list[int]] = {}
+    for pk, user_id, frequentie, verstuurd_tot in kandidaten:
+        if _digest_aan_de_beurt(frequentie, verstuurd_tot, nu) is not None:
+            per_persoon.setdefault(user_id, []).append(pk)
+    aantal = 0
+    for pks in per_persoon.values():
         with transaction.atomic():
-            deelnemer = (
-                Deelnemer.objects.select_for_update(of=("self",))
-                .select_related("user", "netwerk")
-                .get(pk=pk)
-            )
-            vorige = deelnemer.digest_verstuurd_tot
-            moment = digest_moment(deelnemer.digest, nu)
-            if moment is None or (vorige is not None and vorige >= moment):
-                continue  # pragma: no cover (another run was first)
-            genomen = Deelnemer.objects.filter(pk=pk, digest_verstuurd_tot=vorige).update(
-                digest_verstuurd_tot=nu
-            )
-            if not genomen:  # pragma: no cover (another run was first)
-                continue
-            # The first digest looks back one period (not to the start of the membership).
-            van = vorige or max(deelnemer.aangemaakt_op, moment - DIGEST_PERIODE[deelnemer.digest])
-            inhoud = digest_inhoud(deelnemer, van, nu)
-            if not inhoud["iets_nieuw"]:
-                continue
-            netwerk = deelnemer.netwerk
-            mail_in_wachtrij(
-                ontvanger=deelnemer.user.email,
-                onderwerp=_("Nieuw in %(netwerk)s") % {"netwerk": netwerk.naam},
-                template="netwerken/mails/digest.txt",
-                context={
-                    "deelnemer": deelnemer,
-                    "netwerk": netwerk,
-                    "van": van,
-                    **inhoud,
-                    "netwerk_url": settings.SITE_URL + netwerk.get_absolute_url(),
-                    "inspireer_url": settings.SITE_URL
-                    + reverse("netwerken:inspireer-elkaar", args=[netwerk.slug]),
-                    "profiel_url": settings.SITE_URL
-                    + reverse("netwerken:profiel", args=[netwerk.slug]),
-                },
-                soort="netwerken.digest",
-                sleutel=sleutel_voor(deelnemer),
-            )
-            aantal += 1
+            aantal += _digest_voor_persoon(pks, nu)
     return aantal
+
+
+def _digest_voor_persoon(pks: list[int], nu: datetime) -> int:
+    """One person's digest (inside the caller's transaction): the memberships `pks` locked
+    (in pk order, so two runs wait for each other instead of deadlocking), each one taken
+    that is still due, one mail with the sections that have something new. Returns 0 or 1."""
+    secties = []
+    leden = (
+        Deelnemer.objects.select_for_update(of=("self",))
+        .select_related("user", "netwerk")
+        .filter(pk__in=pks)
+        .order_by("pk")
+    )
+    for deelnemer in leden:
+        vorige = deelnemer.digest_verstuurd_tot
+        moment = _digest_aan_de_beurt(deelnemer.digest, vorige, nu)
+        if moment is None:
+            continue  # pragma: no cover (another run was first, or switched off meanwhile)
+        genomen = Deelnemer.objects.filter(pk=deelnemer.pk, digest_verstuurd_tot=vorige).update(
+            digest_verstuurd_tot=nu
+        )
+        if not genomen:  # pragma: no cover (another run was first)
+            continue
+        # The first digest looks back one period (not to the start of the membership).
+        van = vorige or max(deelnemer.aangemaakt_op, moment - DIGEST_PERIODE[deelnemer.digest])
+        inhoud = digest_inhoud(deelnemer, van, nu)
+        if not inhoud["iets_nieuw"]:
+            continue
+        netwerk = deelnemer.netwerk
+        secties.append(
+            {
+                "deelnemer": deelnemer,
+                "netwerk": netwerk,
+                "van": van,
+                **inhoud,
+                "netwerk_url": settings.SITE_URL + netwerk.get_absolute_url(),
+                "inspireer_url": settings.SITE_URL
+                + reverse("netwerken:inspireer-elkaar", args=[netwerk.slug]),
+                "profiel_url": settings.SITE_URL
+                + reverse("netwerken:profiel", args=[netwerk.slug]),
+            }
+        )
+    if not secties:
+        return 0
+    secties.sort(key=lambda sectie: (sectie["netwerk"].naam.casefold(), sectie["netwerk"].pk))
+    eerste = secties[0]
+    if len(secties) == 1:
+        onderwerp = _("Nieuw in %(netwerk)s") % {"netwerk": eerste["netwerk"].naam}
+    else:
+        onderwerp = _("Nieuw in je netwerken: %(netwerken)s") % {
+            "netwerken": ", ".join(sectie["netwerk"].naam for sectie in secties)
+        }
+    mail_in_wachtrij(
+        ontvanger=eerste["deelnemer"].user.email,
+        onderwerp=onderwerp,
+        template="netwerken/mails/digest.txt",
+        context={"persoon": eerste["deelnemer"], "secties": secties},
+        soort="netwerken.digest",
+        # Keyed to a membership (baz.mail.sleutel_voor), so erasing it takes the mail along.
+        sleutel=sleutel_voor(eerste["deelnemer"]),
+    )
+    return 1
 
 
 # ---------------------------------------------------------------------------

@@ -254,3 +254,127 @@ def test_wissen_van_een_lid_neemt_zijn_digests_mee(nieuws, deelnemer, collega):
     deelnames_verwijderen([deelnemer])
     assert not _digests().filter(pk=an.pk).exists()
     assert _digests().filter(ontvanger="jef@example.org").exists()  # Jef's stays
+
+
+@pytest.fixture
+def an_ook_in_waasland(leden, ander_netwerk):
+    """An is a member of a second network (Waasland, where Bram is), for as long as in Kempen."""
+    an = leden[0]
+    tweede = services.deelnemer_toevoegen(netwerk=ander_netwerk, user=an.user, organisatie="OCMW")
+    Deelnemer.objects.filter(pk=tweede.pk).update(aangemaakt_op=MAANDAG - timedelta(days=60))
+    tweede.refresh_from_db()
+    return tweede
+
+
+def test_lid_van_twee_netwerken_krijgt_een_mail_met_een_deel_per_netwerk(
+    nieuws, deelnemer, an_ook_in_waasland
+):
+    nu = MAANDAG + timedelta(minutes=5)
+    assert services.digests_versturen(nu=nu) == 2  # An (one mail for both) and Jef
+    an = _digests().get(ontvanger="an@example.org")
+    assert an.onderwerp == "Nieuw in je netwerken: Lerend netwerk Kempen, Lerend netwerk Waasland"
+    tekst = an.tekst
+    assert tekst.startswith("Hallo An Peeters,")
+    kempen, waasland = tekst.split("== Lerend netwerk Kempen")[1].split(
+        "== Lerend netwerk Waasland"
+    )
+    assert "Vrijwilligers vinden (Jef Claes, Gemeente Demodorp)" in kempen and "Bram" not in kempen
+    assert "Tip van Bram" in waasland and "Casus in Waasland (Bram Buiten" in waasland
+    assert "Vrijwilligers vinden" not in waasland
+    assert reverse("netwerken:inspireer-elkaar", args=["waasland"]) in waasland
+    for slug in ("kempen", "waasland"):
+        assert reverse("netwerken:profiel", args=[slug]) in tekst
+    assert "- Lerend netwerk Waasland: wekelijks (op maandag)\n" in tekst
+    assert an.sleutel == f"netwerken.deelnemer:{deelnemer.pk}"
+    an_ook_in_waasland.refresh_from_db()
+    deelnemer.refresh_from_db()
+    assert deelnemer.digest_verstuurd_tot == an_ook_in_waasland.digest_verstuurd_tot == nu
+    # Idempotent: a second run, or one later in the week, sends nothing more.
+    assert services.digests_versturen(nu=nu) == 0
+    assert services.digests_versturen(nu=nu + timedelta(days=3)) == 0
+    assert _digests().filter(ontvanger="an@example.org").count() == 1
+
+
+def test_alleen_de_netwerken_met_iets_nieuws(leden, deelnemer, collega, an_ook_in_waasland):
+    _op(services.bericht_plaatsen(deelnemer=collega, soort="tip", tekst="Tip van Jef"),
+        MAANDAG - timedelta(days=2))  # fmt: skip
+    assert services.digests_versturen(nu=MAANDAG + timedelta(minutes=5)) == 1
+    mail = _digests().get()
+    assert mail.ontvanger == "an@example.org"
+    assert mail.onderwerp == "Nieuw in Lerend netwerk Kempen"  # as for a member of one network
+    assert "Tip van Jef" in mail.tekst and "Waasland" not in mail.tekst
+    assert "Je krijgt dit overzicht wekelijks (op maandag)" in mail.tekst
+    # Waasland's window moved on as well: next week looks only at next week.
+    an_ook_in_waasland.refresh_from_db()
+    assert an_ook_in_waasland.digest_verstuurd_tot == MAANDAG + timedelta(minutes=5)
+
+
+def test_elk_netwerk_op_de_eigen_frequentie_samen_als_ze_samen_vallen(
+    leden, deelnemer, collega, buitenstaander, an_ook_in_waasland
+):
+    """An wants Kempen weekly, Waasland daily: on Monday both come in one mail, on Tuesday
+    only Waasland."""
+    services.profiel_bijwerken(
+        deelnemer=an_ook_in_waasland, user=deelnemer.user, digest=Digest.DAGELIJKS
+    )
+    Deelnemer.objects.filter(pk=an_ook_in_waasland.pk).update(
+        digest_verstuurd_tot=MAANDAG - timedelta(days=1)
+    )
+    Deelnemer.objects.filter(pk=deelnemer.pk).update(
+        digest_verstuurd_tot=MAANDAG - timedelta(days=7)
+    )
+    _op(services.bericht_plaatsen(deelnemer=collega, soort="tip", tekst="Zondagtip van Jef"),
+        MAANDAG - timedelta(hours=20))  # fmt: skip
+    _op(services.bericht_plaatsen(deelnemer=buitenstaander, soort="tip", tekst="Zondagtip van Bram"),
+        MAANDAG - timedelta(hours=20))  # fmt: skip
+    _op(services.bericht_plaatsen(deelnemer=buitenstaander, soort="tip", tekst="Maandagtip van Bram"),
+        MAANDAG + timedelta(hours=4))  # fmt: skip
+
+    services.digests_versturen(nu=MAANDAG + timedelta(minutes=5))
+    maandag = _digests().get(ontvanger="an@example.org")
+    assert "Zondagtip van Jef" in maandag.tekst and "Zondagtip van Bram" in maandag.tekst
+    assert "- Lerend netwerk Waasland: dagelijks\n" in maandag.tekst
+
+    services.digests_versturen(nu=MAANDAG + timedelta(days=1, minutes=5))
+    dinsdag = _digests().filter(ontvanger="an@example.org").latest("pk")
+    assert dinsdag.pk != maandag.pk
+    assert dinsdag.onderwerp == "Nieuw in Lerend netwerk Waasland"
+    assert "Maandagtip van Bram" in dinsdag.tekst
+    assert "Zondagtip" not in dinsdag.tekst and "Kempen" not in dinsdag.tekst
+    assert "Je krijgt dit overzicht dagelijks" in dinsdag.tekst
+    assert _digests().filter(ontvanger="an@example.org").count() == 2
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_gelijktijdige_runs_sturen_wie_in_twee_netwerken_zit_een_digest():
+    netwerken = [maak_netwerk(slug=f"dubbel-{n}", max_deelnemers=20) for n in range(2)]
+    leden = [maak_deelnemer(netwerken[0], username=f"dubbel{n}") for n in range(6)]
+    for lid in leden:
+        services.deelnemer_toevoegen(netwerk=netwerken[1], user=lid.user, organisatie="OCMW")
+    Deelnemer.objects.update(aangemaakt_op=MAANDAG - timedelta(days=60))
+    for lid in Deelnemer.objects.all():
+        _op(services.bericht_plaatsen(deelnemer=lid, soort="tip", tekst=f"Tip {lid.pk}"),
+            MAANDAG - timedelta(days=1))  # fmt: skip
+    start = threading.Barrier(4)
+    uitkomsten, fouten = [], []
+
+    def draaien():
+        try:
+            start.wait()
+            uitkomsten.append(services.digests_versturen(nu=MAANDAG + timedelta(minutes=1)))
+        except BaseException as fout:  # reported below
+            fouten.append(fout)
+        finally:
+            connection.close()
+
+    draden = [threading.Thread(target=draaien) for _ in range(4)]
+    for draad in draden:
+        draad.start()
+    for draad in draden:
+        draad.join(timeout=60)
+    assert fouten == []
+    assert sum(uitkomsten) == 6
+    assert _digests().count() == 6
+    assert len(set(_digests().values_list("ontvanger", flat=True))) == 6
+    assert all(mail.onderwerp.startswith("Nieuw in je netwerken: ") for mail in _digests())
