@@ -8,9 +8,12 @@ Bounded, so that a flood of distinct addresses cannot fill Redis: only the query
 view declares are cached (any other parameter, an X-Fragment it does not know or an overlong
 query string: the page is served fresh and not stored), the key holds the parameters in the
 declared order (a reordered query string is the same entry), entries live `bewaartijd` seconds
-at most, and each view stores at most settings.PAGINACACHE_MAX_PER_VIEW pages per `bewaartijd`
-(a counter in the cache itself: with no cache there is nothing to bound). So a view never holds
-more than twice that many entries, whatever it is sent.
+at most, and each view stores at most settings.PAGINACACHE_MAX_PER_VIEW pages per content
+version per `bewaartijd` (a counter in the cache itself: with no cache there is nothing to
+bound). So a view holds at most twice that many entries per version that was current in the
+last `bewaartijd` seconds, whatever it is sent. The budget is per version on purpose: a crawler's
+long tail of addresses must not use up the budget so that, after the next publication, even the
+most visited pages can no longer be stored (every visitor would wait for a rendering).
 
 Single flight: when a new version empties every entry, the first request for a page takes a
 short lock in the cache and renders it; the same page asked meanwhile, on any server, gets the
@@ -51,9 +54,9 @@ def _query_sleutel(request: HttpRequest, parameters: tuple[str, ...]) -> str | N
     return urlencode(paren) if len(paren) <= MAX_WAARDEN else None
 
 
-def _plaats_vrij(view: str, bewaartijd: int) -> bool:
-    """Count one stored page of `view`; False past the limit of this stretch of time."""
-    teller = f"paginacache-teller:{view}"
+def _plaats_vrij(view: str, versie: str, bewaartijd: int) -> bool:
+    """Count one stored page of `view` at `versie`; False past the limit of this stretch."""
+    teller = f"paginacache-teller:{view}:{versie}"
     cache.add(teller, 0, bewaartijd)
     try:
         return cache.incr(teller) <= settings.PAGINACACHE_MAX_PER_VIEW
@@ -105,7 +108,8 @@ def anoniem_gecached(
                 return view(request, *args, **kwargs)
             naam = f"{view.__module__}.{view.__name__}"
             adres = hashlib.sha256(f"{request.path}?{query}|{fragment}".encode()).hexdigest()
-            sleutel = f"pagina:{naam}:{versie()}:{adres}"
+            huidige = versie()
+            sleutel = f"pagina:{naam}:{huidige}:{adres}"
             laatste = f"pagina-laatste:{naam}:{adres}"  # → the key of the last stored copy
             slot = f"{sleutel}:bezig"
             bewaard, soort = cache.get(sleutel), "hit"
@@ -123,13 +127,14 @@ def anoniem_gecached(
                     antwoord[kop] = waarde
                 antwoord["X-Paginacache"] = soort
                 return antwoord
+            bewaard_nu = False
             try:
                 antwoord = view(request, *args, **kwargs)
                 if (
                     antwoord.status_code == 200
                     and not antwoord.streaming
                     and not antwoord.cookies
-                    and _plaats_vrij(naam, bewaartijd)
+                    and _plaats_vrij(naam, huidige, bewaartijd)
                 ):
                     if hasattr(antwoord, "render") and not antwoord.is_rendered:
                         antwoord.render()
@@ -137,9 +142,15 @@ def anoniem_gecached(
                     cache.set_many(
                         {sleutel: (antwoord.content, headers), laatste: sleutel}, bewaartijd
                     )
+                    bewaard_nu = True
             finally:
                 if eigen_slot:  # stored or not: the waiting ones stop waiting
-                    cache.delete(slot)
+                    if not bewaard_nu:
+                        # The page is gone (404), moved or not stored: the previous copy must
+                        # not be served any more, not even during the next rendering.
+                        cache.delete_many([slot, laatste])
+                    else:
+                        cache.delete(slot)
             return antwoord
 
         return wrapper
