@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
 from django.urls import path, reverse
@@ -60,6 +61,56 @@ class MateriaalAdmin(admin.ModelAdmin):
             {"fields": ["status", "gepubliceerd_op", "aangemaakt_op", "gewijzigd_op"]},
         ),
     ]
+
+    def get_readonly_fields(self, request: HttpRequest, obj=None):
+        velden = list(super().get_readonly_fields(request, obj))
+        if self._alleen_lezen(request, obj):
+            # Online or archived: what the Eindredactie put online stays as it is; the
+            # Redactie prepares concepts (as for inspiraties).
+            velden += [v for v in self.form._meta.fields if v not in velden]
+        return velden
+
+    def _alleen_lezen(self, request: HttpRequest, obj) -> bool:
+        return (
+            obj is not None
+            and obj.status != Materiaal.Status.CONCEPT
+            and not self.has_publiceren_permission(request)
+        )
+
+    def get_fieldsets(self, request: HttpRequest, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not self._alleen_lezen(request, obj):
+            return fieldsets
+        # Nothing to upload on a form that only shows.
+        return [
+            (naam, {**opties, "fields": [v for v in opties["fields"] if v != "ondertitelbestand"]})
+            for naam, opties in fieldsets
+        ]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if "slug" in self.get_readonly_fields(request, obj):
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            super().save_model(request, obj, form, change)
+            return
+        # Never the workflow's fields: a publication or archiving committed while this form
+        # was open (or its upload being read) is not undone by this save.
+        vorig_bestand = form.initial.get("bestand")
+        velden = [
+            veld.name
+            for veld in obj._meta.concrete_fields
+            if not veld.primary_key
+            and veld.name not in {"status", "gepubliceerd_op", "aangemaakt_op"}
+        ]
+        obj.save(update_fields=velden)
+        if vorig_bestand and "bestand" in form.changed_data and vorig_bestand != obj.bestand.name:
+            # The replaced file goes once the new one is committed (not before: a rollback
+            # keeps the old row, which still points at it).
+            opslag, naam = obj.bestand.storage, str(vorig_bestand)
+            transaction.on_commit(lambda: opslag.delete(naam))
 
     def get_queryset(self, request: HttpRequest):
         return super().get_queryset(request).defer("ondertitels", "transcript", "samenvatting")

@@ -17,9 +17,11 @@ import av
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
 
 VIDEO_MAX_BYTES = 1024 * 1024 * 1024
+BEELD_MAX = (3840, 2160)  # 4K: a bigger first frame could take hundreds of MB to decode
+DUUR_MAX = 4 * 3600  # seconds
+PAKKETTEN_MAX = 500  # packets read to find the first frame
 PDF_MAX_BYTES = 50 * 1024 * 1024
 ONDERTITELS_MAX_TEKENS = 500_000
 
@@ -46,16 +48,39 @@ def _grootte_controleren(bestand, maximum: int) -> None:
         )
 
 
+def _codec(stroom) -> str:
+    # No decoder in FFmpeg for this stream (an unknown fourcc): PyAV gives no codec context.
+    context = stroom.codec_context
+    return context.name if context is not None else "onbekend"
+
+
+def _past(breedte: int, hoogte: int) -> bool:
+    """Within 4K, lying or standing."""
+    return max(breedte, hoogte) <= BEELD_MAX[0] and min(breedte, hoogte) <= BEELD_MAX[1]
+
+
+def _te_groot() -> ValidationError:
+    return ValidationError(
+        _("De video is groter dan %(b)d × %(h)d beeldpunten; maak hem kleiner.")
+        % {"b": BEELD_MAX[0], "h": BEELD_MAX[1]}
+    )
+
+
 def video_lezen(bestand) -> Video:
-    """The facts of an uploaded video, or a ValidationError that says what is wrong."""
+    """The facts of an uploaded video, or a ValidationError that says what is wrong.
+
+    Bounded, as it runs inside a staff member's request: the file is read from the temporary
+    path where Django wrote it, the frame size is checked before anything is decoded, with one
+    decoder thread, and at most PAKKETTEN_MAX packets are read to find the first frame."""
     _grootte_controleren(bestand, VIDEO_MAX_BYTES)
     extensie = bestand.name.rsplit(".", 1)[-1].lower() if "." in bestand.name else ""
     if extensie not in ("mp4", "webm"):
         raise ValidationError(_("Kies een video in MP4 of WebM (bestandsnaam op .mp4 of .webm)."))
     codecs_video, codecs_audio, mime = _VIDEOVORMEN[extensie]
+    bron = bestand.temporary_file_path() if hasattr(bestand, "temporary_file_path") else bestand
     bestand.seek(0)
     try:
-        with av.open(bestand, mode="r") as container:
+        with av.open(bron, mode="r") as container:
             if extensie == "mp4" and "mp4" not in container.format.name.split(","):
                 raise ValidationError(_("Dit bestand is geen MP4-video."))
             if extensie == "webm" and "webm" not in container.format.name.split(","):
@@ -63,31 +88,51 @@ def video_lezen(bestand) -> Video:
             if not container.streams.video:
                 raise ValidationError(_("Dit bestand bevat geen beeld."))
             stroom = container.streams.video[0]
-            if stroom.codec_context.name not in codecs_video:
+            if _codec(stroom) not in codecs_video:
                 raise ValidationError(
                     _(
                         "De video is gecodeerd als %(codec)s; niet elke browser speelt dat af. "
                         "Gebruik H.264 in MP4, of VP8, VP9 of AV1 in WebM."
                     )
-                    % {"codec": stroom.codec_context.name}
+                    % {"codec": _codec(stroom)}
                 )
             for audio in container.streams.audio:
-                if audio.codec_context.name not in codecs_audio:
+                if _codec(audio) not in codecs_audio:
                     raise ValidationError(
                         _("Het geluid is gecodeerd als %(codec)s; gebruik %(goed)s.")
                         % {
-                            "codec": audio.codec_context.name,
+                            "codec": _codec(audio),
                             "goed": " of ".join(sorted(codecs_audio)).upper(),
                         }
                     )
-            beeld = next(container.decode(stroom), None)
+            context = stroom.codec_context
+            if not _past(context.width or 0, context.height or 0):
+                raise _te_groot()
+            context.thread_count = 1
+            beeld = None
+            for nummer, pakket in enumerate(container.demux(stroom)):
+                if nummer >= PAKKETTEN_MAX:
+                    break
+                beelden = pakket.decode()
+                if beelden:
+                    beeld = beelden[0]
+                    break
             if beeld is None:
                 raise ValidationError(_("De video bevat geen beeld dat we kunnen lezen."))
+            if not _past(beeld.width, beeld.height):
+                raise _te_groot()
             duur = container.duration / av.time_base if container.duration else 0
             if not duur and stroom.duration and stroom.time_base:
                 duur = float(stroom.duration * stroom.time_base)
+            if not 0 <= duur <= DUUR_MAX:
+                raise ValidationError(
+                    _("De video duurt langer dan %(uren)d uur; kies een kortere.")
+                    % {"uren": DUUR_MAX // 3600}
+                )
             return Video(type=mime, duur=round(duur), breedte=beeld.width, hoogte=beeld.height)
-    except (av.FFmpegError, ValueError, OSError) as fout:
+    except ValidationError:
+        raise
+    except Exception as fout:  # a hostile or broken file: whatever FFmpeg raises, never a 500
         raise ValidationError(
             _("We kunnen deze video niet lezen; is het bestand volledig en echt een video?")
         ) from fout
@@ -110,7 +155,9 @@ def pdf_lezen(bestand) -> int:
                 _("De PDF is beveiligd met een wachtwoord; niet iedereen kan hem dan openen.")
             )
         paginas = len(lezer.pages)
-    except (PdfReadError, ValueError, KeyError, OSError) as fout:
+    except ValidationError:
+        raise
+    except Exception as fout:  # PyPdfError, LimitReachedError, a broken page tree, ...: no 500
         raise ValidationError(
             _("We kunnen deze PDF niet lezen; is het bestand volledig?")
         ) from fout
@@ -147,7 +194,11 @@ def ondertitels_lezen(tekst: str) -> list[Cue]:
     if not re.match(r"^WEBVTT(?:[ \t].*)?$", regels[0]):
         raise ValidationError(_("Een WebVTT-bestand begint met de regel ‘WEBVTT’."))
     cues: list[Cue] = []
+    # The header block runs to the first blank line: "Kind: captions", "Language: nl" (as
+    # exported by video sites) belong to it and are not cues.
     nummer = 1
+    while nummer < len(regels) and regels[nummer].strip():
+        nummer += 1
     while nummer < len(regels):
         if not regels[nummer].strip():
             nummer += 1

@@ -90,9 +90,26 @@ class MateriaalAdminForm(forms.ModelForm):
                         )
                         % {"einde": einde, "duur": duur},
                     )
-                if soort == Materiaal.Soort.SCREENCAST and not data.get("transcript", "").strip():
+                if soort == Materiaal.Soort.SCREENCAST and self._transcript_volgt(data):
                     data["transcript"] = transcript_uit(cues)
         return data
+
+    def _transcript_volgt(self, data) -> bool:
+        """Whether the transcript is (re)made from the captions: when it is empty, or when it
+        is still exactly what the previous captions made (nobody edited it), so that new
+        captions never leave a transcript of the old ones (WCAG 1.2)."""
+        transcript = (data.get("transcript") or "").replace("\r\n", "\n").strip()
+        if not transcript:
+            return True
+        oud = (self.initial.get("ondertitels") or "").replace("\r\n", "\n").strip()
+        if not oud or (
+            "ondertitels" not in self.changed_data and not data.get("ondertitelbestand")
+        ):
+            return False
+        try:
+            return transcript == transcript_uit(ondertitels_lezen(oud)).strip()
+        except ValidationError:
+            return False
 
     def _bestand_lezen(self, soort: str | None, bestand) -> None:
         """Keep the facts of a newly chosen file on the instance, or say why it is refused."""

@@ -16,10 +16,15 @@ from django.utils.translation import gettext_lazy as _
 from baz.velden import EenRegelTekst, geen_regeleinden
 from inspiraties.models import Werkmodel
 
+EXTENSIES = {"video/mp4": "mp4", "video/webm": "webm", "application/pdf": "pdf"}
+
 
 def _bestandsnaam(materiaal: "Materiaal", naam: str) -> str:
-    # A random part: a replaced file gets a new address, so no cache serves the old one.
-    extensie = naam.rsplit(".", 1)[-1].lower() if "." in naam else "bin"
+    # The extension comes from what the file was found to be (bestanden.py), never from the
+    # uploaded name: a PDF-and-HTML polyglot named gids.html is stored as .pdf, and the web
+    # server never serves it as a page of this site. A random part: a replaced file gets a new
+    # address, so no cache serves the old one.
+    extensie = EXTENSIES.get(materiaal.bestand_type, "bin")
     return f"inspiratiemateriaal/{materiaal.slug}-{uuid.uuid4().hex[:8]}.{extensie}"
 
 

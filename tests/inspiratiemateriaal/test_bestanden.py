@@ -273,3 +273,33 @@ def test_gewone_tekst_zonder_tags_en_entiteiten():
     assert gewone_tekst("<v.luid Spreker 1>Hallo</v> &lt;jij&gt; &amp;\n<00:00:01.000>nu") == (
         "Hallo <jij> & nu"
     )
+
+
+def test_een_video_groter_dan_4k_wordt_geweigerd_voor_hij_gedecodeerd_wordt():
+    """A frame of 4,000 × 200 points is over the 4K bound: refused on the stream's stated
+    size, before a decoder allocates anything."""
+    import io
+    from fractions import Fraction
+
+    import av
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from inspiratiemateriaal.bestanden import video_lezen
+
+    uit = io.BytesIO()
+    with av.open(uit, mode="w", format="webm") as container:
+        stroom = container.add_stream("libvpx", rate=5)
+        stroom.width, stroom.height, stroom.pix_fmt = 4000, 200, "yuv420p"
+        stroom.codec_context.time_base = Fraction(1, 5)
+        for nummer in range(3):
+            frame = av.VideoFrame.from_image(Image.new("RGB", (4000, 200))).reformat(
+                format="yuv420p"
+            )
+            frame.pts = nummer
+            for pakket in stroom.encode(frame):
+                container.mux(pakket)
+        for pakket in stroom.encode():
+            container.mux(pakket)
+    with pytest.raises(ValidationError, match="groter dan 3840 × 2160"):
+        video_lezen(SimpleUploadedFile("breed.webm", uit.getvalue()))
