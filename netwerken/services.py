@@ -1026,8 +1026,13 @@ def _digest_voor_persoon(pks: list[int], nu: datetime) -> int:
         template="netwerken/mails/digest.txt",
         context={"persoon": eerste["deelnemer"], "secties": secties},
         soort="netwerken.digest",
-        # Keyed to a membership (baz.mail.sleutel_voor), so erasing it takes the mail along.
-        sleutel=sleutel_voor(eerste["deelnemer"]),
+        # One network: keyed to that membership (baz.mail.sleutel_voor), so erasing it takes
+        # the mail along. Several: keyed to the person it is for, so that erasing one of the
+        # memberships does not take the other networks' news (already marked sent) with it;
+        # erasing the person removes it (mails to their address go with them).
+        sleutel=sleutel_voor(
+            eerste["deelnemer"] if len(secties) == 1 else eerste["deelnemer"].user
+        ),
     )
     return 1
 
