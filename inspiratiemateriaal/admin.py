@@ -119,6 +119,9 @@ class MateriaalAdmin(admin.ModelAdmin):
     def bestand_feiten(self, obj: Materiaal) -> str:
         if not obj.bestand:
             return "–"
+        if not getattr(obj.bestand, "_committed", True):
+            # Chosen in a form that came back with an error: not stored, so not claimed.
+            return _("Nog niet bewaard: kies het bestand opnieuw en bewaar.")
         delen = [obj.bestand_type or "?"]
         if obj.bestand_grootte:
             delen.append(filesizeformat(obj.bestand_grootte))

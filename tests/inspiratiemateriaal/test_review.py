@@ -105,3 +105,14 @@ def test_slechte_ondertitels_in_het_formulier_tonen_de_regel(beheerder_client, p
         TOEVOEGEN, formulier(bestand=webm(), ondertitels="WEBVTT\n\n00:01 --> 00:02\nTe kort.\n")
     )
     assert "Regel 3" in fouten(antwoord)["ondertitels"]
+
+
+def test_een_bestand_uit_een_formulier_met_fouten_wordt_niet_als_bewaard_getoond(
+    beheerder_client, publieken
+):
+    antwoord = beheerder_client.post(
+        TOEVOEGEN, formulier(bestand=webm(), ondertitels="WEBVTT\n\nfout\nFout.\n")
+    )
+    html = antwoord.content.decode()
+    assert "Nog niet bewaard: kies het bestand opnieuw en bewaar." in html
+    assert "video/webm" not in html
