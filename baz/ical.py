@@ -7,8 +7,10 @@ mail, a network meeting) is built here, from `Afspraak`: plain data, so the core
 - Times in local time with TZID=Europe/Brussels and its VTIMEZONE, so a calendar shows a
   session in summer time at the hour it was planned, whatever the reader's own time zone.
 - DTSTAMP in UTC (as RFC 5545 requires), a stable UID per object, so importing the file again,
-  or the cancellation mail's copy, updates the same event instead of adding a second one; a
-  cancelled event has STATUS:CANCELLED and a higher SEQUENCE.
+  or the cancellation mail's copy, updates the same event instead of adding a second one.
+  SEQUENCE is the event's `volgnummer` (the app counts its changes of time or place), so the
+  .ics of a change mail replaces the event sent before; a cancelled event has
+  STATUS:CANCELLED and SEQUENCE one higher than the last one sent.
 - URL: the absolute address of the page (settings.SITE_URL), also at the end of the description.
 """
 
@@ -30,7 +32,8 @@ CONTENT_TYPE = "text/calendar; charset=utf-8"
 @dataclass(frozen=True)
 class Afspraak:
     """One event. `sleutel` makes the UID (e.g. "sessie-12"), `pad` the URL (a path on the site,
-    as get_absolute_url gives it)."""
+    as get_absolute_url gives it). `volgnummer`: how many times its time or place changed
+    (the SEQUENCE; same `sleutel`, higher number replaces the event in a calendar)."""
 
     sleutel: str
     titel: str
@@ -40,6 +43,7 @@ class Afspraak:
     plaats: str = ""
     beschrijving: str = ""
     geannuleerd: bool = False
+    volgnummer: int = 0
 
     @property
     def uid(self) -> str:
@@ -66,7 +70,8 @@ def _event(afspraak: Afspraak, gemaakt_op: datetime) -> Event:
     beschrijving = afspraak.beschrijving.strip()
     event.add("description", f"{beschrijving}\n\n{afspraak.url}" if beschrijving else afspraak.url)
     event.add("status", "CANCELLED" if afspraak.geannuleerd else "CONFIRMED")
-    event.add("sequence", 1 if afspraak.geannuleerd else 0)
+    # The cancellation is one more change than the last version sent.
+    event.add("sequence", afspraak.volgnummer + 1 if afspraak.geannuleerd else afspraak.volgnummer)
     return event
 
 

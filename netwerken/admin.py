@@ -432,8 +432,15 @@ class BijeenkomstAdmin(PerNetwerk, admin.ModelAdmin):
     def save_model(self, request, obj: Bijeenkomst, form, change):
         """Time, place and online link of an existing meeting through
         services.bijeenkomst_wijzigen (the members are mailed what changed); the rest as is."""
-        if not change or not set(WANNEER_WAAR) & set(form.changed_data):
+        if not change:
             super().save_model(request, obj, form, change)
+            return
+        if not set(WANNEER_WAAR) & set(form.changed_data):
+            # Only what the form changed: never the row as it was read (a change of time or
+            # place committed meanwhile, with its volgnummer, stays).
+            kolommen = {veld.name for veld in obj._meta.concrete_fields if not veld.primary_key}
+            if velden := [v for v in form.changed_data if v in kolommen]:
+                obj.save(update_fields=velden)
             return
         # Only the other fields here (not a save of the whole row with the old time, which
         # could undo a change committed meanwhile); the service locks and writes the rest.

@@ -166,6 +166,9 @@ class Bijeenkomst(models.Model):
         _("link voor online deelname"), blank=True, validators=[geen_regeleinden]
     )
     agenda = models.TextField(_("agenda"), blank=True, help_text=_("Markdown."))
+    # SEQUENCE of its calendar event (RFC 5545): one up with every change of time, place or
+    # link (services.bijeenkomst_wijzigen), so the .ics of the change mail replaces the old one.
+    volgnummer = models.PositiveIntegerField(_("volgnummer"), default=0, editable=False)
 
     objects = BijeenkomstQuerySet.as_manager()
 
@@ -216,6 +219,7 @@ class Bijeenkomst(models.Model):
             pad=self.get_absolute_url(),
             plaats=self.plaats or self.online_link,
             beschrijving=beschrijving,
+            volgnummer=self.volgnummer,
         )
 
 

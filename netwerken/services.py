@@ -328,7 +328,10 @@ def bijeenkomst_wijzigen(
         opgeslagen = (oud_begin, oud_einde, oud_plaats, oud_link)
         if (begint_op, eindigt_op, plaats, online_link) == opgeslagen:
             return uitkomst
-        bijeenkomst.save(update_fields=["begint_op", "eindigt_op", "plaats", "online_link"])
+        bijeenkomst.volgnummer += 1  # under the lock: the new .ics replaces the one sent before
+        bijeenkomst.save(
+            update_fields=["begint_op", "eindigt_op", "plaats", "online_link", "volgnummer"]
+        )
         if not uitkomst:  # nothing a member reads changed (seconds, "Online" typed as place)
             return uitkomst
         voorbij = uitkomst.voorbij = min(oud_einde, eindigt_op) <= nu

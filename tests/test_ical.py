@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
+from baz.models import Mail
+from netwerken import services as netwerkservices
 from tests.netwerken.factories import maak_bijeenkomst, maak_deelnemer, maak_netwerk
 from tests.workshops.conftest import maak_sessie, maak_workshop
 from workshops import services
@@ -170,3 +172,96 @@ def test_bijeenkomst_van_een_netwerk(client):
         assert str(event["LOCATION"]) == "Stadhuis, zaal 1"
         assert "1. Welkom" in str(event["DESCRIPTION"])
         assert event.start.astimezone(UTC) == begin.astimezone(UTC)
+
+
+def _event(inhoud):
+    (event,) = Calendar.from_ical(inhoud).events
+    return event
+
+
+def _bijlagen(soort: str) -> list:
+    """The events of the .ics attached to the outbox's mails of `soort`, oldest first."""
+    return [_event(m.bijlage_inhoud) for m in Mail.objects.filter(soort=soort).order_by("pk")]
+
+
+def test_een_verzette_sessie_vervangt_het_event_met_een_hoger_volgnummer(client, workshop):
+    """RFC 5545: the same UID with a higher SEQUENCE replaces the event in a calendar; every
+    change of time or place counts one up, the cancellation one more."""
+    sessie = maak_sessie(workshop, plaats="Zaal De Linde, Geel")
+    services.inschrijving_maken(sessie=sessie, naam="Lien", email="lien@example.org")
+    (eerste,) = _bijlagen("workshops.inschrijving_bevestigd")
+    assert int(eerste["SEQUENCE"]) == 0
+    uid = str(eerste["UID"])
+    assert uid == f"sessie-{sessie.pk}@burgersaanzet.be"
+
+    for dagen, plaats in ((1, "Zaal De Linde, Geel"), (1, "Cultuurcentrum, Geel")):
+        sessie.refresh_from_db()
+        services.sessie_wijzigen(
+            sessie=sessie,
+            begint_op=sessie.begint_op + timedelta(days=dagen),
+            eindigt_op=sessie.eindigt_op + timedelta(days=dagen),
+            locatie=None,
+            plaats=plaats,
+            online_link="",
+        )
+    eerste_wijziging, tweede_wijziging = _bijlagen("workshops.sessie_gewijzigd")
+    assert {str(eerste_wijziging["UID"]), str(tweede_wijziging["UID"])} == {uid}
+    assert (int(eerste_wijziging["SEQUENCE"]), int(tweede_wijziging["SEQUENCE"])) == (1, 2)
+    sessie.refresh_from_db()
+    assert sessie.volgnummer == 2
+    assert tweede_wijziging.start == sessie.begint_op
+    assert str(tweede_wijziging["LOCATION"]) == "Cultuurcentrum, Geel"
+
+    # The public agenda feed carries the current number too.
+    feed = Calendar.from_ical(client.get("/workshops/agenda.ics").content)
+    (in_de_feed,) = [e for e in feed.events if str(e["UID"]) == uid]
+    assert int(in_de_feed["SEQUENCE"]) == 2
+
+    services.sessie_annuleren(sessie=sessie, reden="Te weinig inschrijvingen.")
+    (annulering,) = _bijlagen("workshops.sessie_geannuleerd")
+    assert str(annulering["UID"]) == uid and str(annulering["STATUS"]) == "CANCELLED"
+    assert int(annulering["SEQUENCE"]) == 3
+
+
+def test_een_sessie_zonder_echte_wijziging_houdt_haar_volgnummer(workshop):
+    sessie = maak_sessie(workshop)
+    services.sessie_wijzigen(
+        sessie=sessie,
+        begint_op=sessie.begint_op,
+        eindigt_op=sessie.eindigt_op,
+        locatie=None,
+        plaats=sessie.plaats,
+        online_link=sessie.online_link,
+    )
+    sessie.refresh_from_db()
+    assert sessie.volgnummer == 0
+
+
+def test_een_verzette_bijeenkomst_vervangt_het_event_met_een_hoger_volgnummer(client):
+    netwerk = maak_netwerk(naam="Lerend netwerk Kempen", slug="kempen")
+    deelnemer = maak_deelnemer(netwerk, username="an")
+    bijeenkomst = maak_bijeenkomst(netwerk, dagen=10)
+    client.force_login(deelnemer.user)
+    ics = reverse("netwerken:ics", args=[netwerk.slug, bijeenkomst.pk])
+    voor = _event(client.get(ics).content)
+    assert int(voor["SEQUENCE"]) == 0
+    uid = str(voor["UID"])
+
+    for plaats in ("Stadhuis, zaal 1", "Cultuurcentrum, zaal 2"):
+        bijeenkomst.refresh_from_db()
+        netwerkservices.bijeenkomst_wijzigen(
+            bijeenkomst=bijeenkomst,
+            begint_op=bijeenkomst.begint_op + timedelta(hours=1),
+            eindigt_op=bijeenkomst.eindigt_op + timedelta(hours=1),
+            plaats=plaats,
+            online_link="",
+        )
+    eerste, tweede = _bijlagen("netwerken.bijeenkomst_gewijzigd")
+    assert {str(eerste["UID"]), str(tweede["UID"])} == {uid}
+    assert (int(eerste["SEQUENCE"]), int(tweede["SEQUENCE"])) == (1, 2)
+    bijeenkomst.refresh_from_db()
+    assert bijeenkomst.volgnummer == 2
+    assert str(tweede["LOCATION"]) == "Cultuurcentrum, zaal 2"
+    # The meeting's own .ics on the site says the same.
+    na = _event(client.get(ics).content)
+    assert str(na["UID"]) == uid and int(na["SEQUENCE"]) == 2

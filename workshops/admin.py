@@ -562,7 +562,9 @@ class SessieAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         velden = list(super().get_readonly_fields(request, obj))
         if obj is not None and obj.geannuleerd_op:
-            velden += WANNEER_WAAR  # a cancelled session does not move
+            # A cancelled session does not move, and its reason has been mailed: a form
+            # loaded before the cancellation cannot blank it.
+            velden += [*WANNEER_WAAR, "annuleringsreden"]
         return velden
 
     @admin.display(description=_("plaats"), ordering="locatie__naam")
@@ -606,21 +608,30 @@ class SessieAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj: Sessie, form, change):
         """Time and place through services.sessie_wijzigen (everyone affected is mailed what
-        changed), the number of places through sessie_capaciteit_wijzigen; the rest as is."""
+        changed), the number of places through sessie_capaciteit_wijzigen; only the other fields
+        the form changed are saved here."""
         if not change:
             super().save_model(request, obj, form, change)
             return
         verplaatst = bool(set(WANNEER_WAAR) & set(form.changed_data))
         capaciteit = "capaciteit" in form.changed_data
-        nieuw = {veld: getattr(obj, veld) for veld in WANNEER_WAAR}
-        nieuwe_capaciteit = obj.capaciteit
-        if verplaatst or capaciteit:
-            vorig = Sessie.objects.get(pk=obj.pk)
-            for veld in [*WANNEER_WAAR, "capaciteit"]:
-                setattr(obj, veld, getattr(vorig, veld))
-        super().save_model(request, obj, form, change)
+        # Only the other fields the form changed (not a save of the whole row as it was read,
+        # which could undo a change committed meanwhile, e.g. a cancellation); the services
+        # lock the row and write time, place and places.
+        andere = [v for v in form.changed_data if v not in {*WANNEER_WAAR, "capaciteit"}]
+        if andere:
+            obj.save(update_fields=andere)
         if verplaatst:
-            wijzigingen = services.sessie_wijzigen(sessie=obj, door=request.user, **nieuw)
+            nieuw = {veld: getattr(obj, veld) for veld in WANNEER_WAAR}
+            try:
+                wijzigingen = services.sessie_wijzigen(sessie=obj, door=request.user, **nieuw)
+            except ValidationError as fout:  # e.g. cancelled meanwhile
+                wijzigingen = []
+                messages.error(
+                    request,
+                    _("Datum, uur en plaats zijn niet gewijzigd: %(reden)s")
+                    % {"reden": " ".join(fout.messages)},
+                )
             if wijzigingen:
                 messages.info(
                     request,
@@ -630,9 +641,8 @@ class SessieAdmin(admin.ModelAdmin):
                     ),
                 )
         if capaciteit:
-            services.sessie_capaciteit_wijzigen(sessie=obj, capaciteit=nieuwe_capaciteit)
-        if verplaatst or capaciteit:
-            obj.refresh_from_db()
+            services.sessie_capaciteit_wijzigen(sessie=obj, capaciteit=obj.capaciteit)
+        obj.refresh_from_db()
 
     def get_urls(self):
         eigen = [

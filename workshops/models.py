@@ -440,6 +440,9 @@ class Sessie(models.Model):
     geannuleerd_op = models.DateTimeField(_("geannuleerd op"), null=True, blank=True)
     annuleringsreden = models.TextField(_("reden van annulering"), blank=True)
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    # SEQUENCE of its calendar event (RFC 5545): one up with every change of time or place
+    # (services.sessie_wijzigen), so the .ics of the change mail replaces the old event.
+    volgnummer = models.PositiveIntegerField(_("volgnummer"), default=0, editable=False)
 
     objects = SessieQuerySet.as_manager()
 
@@ -505,6 +508,7 @@ class Sessie(models.Model):
             plaats=plaats,
             beschrijving=beschrijving,
             geannuleerd=bool(self.geannuleerd_op),
+            volgnummer=self.volgnummer,
         )
 
     def herinneren_op(self, dagen: int | None = None) -> datetime:

@@ -1045,7 +1045,17 @@ def sessie_wijzigen(
         link_gewijzigd = online_link != oud_link
         if not wijzigingen and not link_gewijzigd:
             return []
-        sessie.save(update_fields=["begint_op", "eindigt_op", "locatie", "plaats", "online_link"])
+        sessie.volgnummer += 1  # under the lock: the .ics below replaces the one sent before
+        sessie.save(
+            update_fields=[
+                "begint_op",
+                "eindigt_op",
+                "locatie",
+                "plaats",
+                "online_link",
+                "volgnummer",
+            ]
+        )
         if begint_op != oud_begin and sessie.herinneren_op() > timezone.now():
             sessie.inschrijvingen.filter(herinnerd_op__isnull=False).update(herinnerd_op=None)
         omschrijving = "; ".join(f"{label}: {oud} → {nieuw}" for label, oud, nieuw in wijzigingen)
