@@ -4,12 +4,10 @@ weekly by default (Monday 08:00 Brussels), daily or off on the profile; once per
 only when there is something new."""
 
 import re
-import threading
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,6 +15,7 @@ from baz import periodiek
 from baz.models import Mail
 from netwerken import services
 from netwerken.models import Bericht, Casus, CasusReactie, Deelnemer, Digest, Reactie
+from tests.tegelijk import tegelijk
 
 from .factories import maak_deelnemer, maak_netwerk
 
@@ -218,24 +217,7 @@ def test_twee_gelijktijdige_runs_sturen_elk_lid_een_digest():
     for lid in leden:
         _op(services.bericht_plaatsen(deelnemer=lid, soort="tip", tekst=f"Tip {lid.pk}"),
             MAANDAG - timedelta(days=1))  # fmt: skip
-    start = threading.Barrier(4)
-    uitkomsten, fouten = [], []
-
-    def draaien():
-        try:
-            start.wait()
-            uitkomsten.append(services.digests_versturen(nu=MAANDAG + timedelta(minutes=1)))
-        except BaseException as fout:  # reported below
-            fouten.append(fout)
-        finally:
-            connection.close()
-
-    draden = [threading.Thread(target=draaien) for _ in range(4)]
-    for draad in draden:
-        draad.start()
-    for draad in draden:
-        draad.join(timeout=60)
-    assert fouten == []
+    uitkomsten = tegelijk(lambda: services.digests_versturen(nu=MAANDAG + timedelta(minutes=1)))
     assert sum(uitkomsten) == 10
     assert _digests().count() == 10
     assert len(set(_digests().values_list("ontvanger", flat=True))) == 10
@@ -357,24 +339,7 @@ def test_gelijktijdige_runs_sturen_wie_in_twee_netwerken_zit_een_digest():
     for lid in Deelnemer.objects.all():
         _op(services.bericht_plaatsen(deelnemer=lid, soort="tip", tekst=f"Tip {lid.pk}"),
             MAANDAG - timedelta(days=1))  # fmt: skip
-    start = threading.Barrier(4)
-    uitkomsten, fouten = [], []
-
-    def draaien():
-        try:
-            start.wait()
-            uitkomsten.append(services.digests_versturen(nu=MAANDAG + timedelta(minutes=1)))
-        except BaseException as fout:  # reported below
-            fouten.append(fout)
-        finally:
-            connection.close()
-
-    draden = [threading.Thread(target=draaien) for _ in range(4)]
-    for draad in draden:
-        draad.start()
-    for draad in draden:
-        draad.join(timeout=60)
-    assert fouten == []
+    uitkomsten = tegelijk(lambda: services.digests_versturen(nu=MAANDAG + timedelta(minutes=1)))
     assert sum(uitkomsten) == 6
     assert _digests().count() == 6
     assert len(set(_digests().values_list("ontvanger", flat=True))) == 6

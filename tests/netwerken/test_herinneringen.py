@@ -3,13 +3,11 @@ same time on the Brussels clock (also across the summer-time change), to every m
 however often or concurrently the job runs; with date, time, place or online link, agenda and
 the .ics."""
 
-import threading
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 from icalendar import Calendar
 
 from baz import periodiek
@@ -17,6 +15,7 @@ from baz.models import Mail
 from netwerken import services
 from netwerken.demo import DEMO_DEELNEMERS, deelnemers_laden, netwerken_laden
 from netwerken.models import Bijeenkomst, Herinnering
+from tests.tegelijk import tegelijk
 
 from .factories import maak_deelnemer, maak_netwerk
 
@@ -160,24 +159,7 @@ def test_twee_gelijktijdige_runs_sturen_elk_lid_een_herinnering(settings):
         maak_deelnemer(netwerk, username=f"lid{nummer}")
     bijeenkomst = _bijeenkomst(netwerk, datetime(2031, 5, 14, 19, 30, tzinfo=BRUSSEL))
     nu = bijeenkomst.herinneren_op()
-    start = threading.Barrier(4)
-    uitkomsten, fouten = [], []
-
-    def draaien():
-        try:
-            start.wait()
-            uitkomsten.append(services.herinneringen_versturen(nu=nu))
-        except BaseException as fout:  # reported below
-            fouten.append(fout)
-        finally:
-            connection.close()
-
-    draden = [threading.Thread(target=draaien) for _ in range(4)]
-    for draad in draden:
-        draad.start()
-    for draad in draden:
-        draad.join(timeout=60)
-    assert fouten == []
+    uitkomsten = tegelijk(lambda: services.herinneringen_versturen(nu=nu))
     assert sum(uitkomsten) == 12
     assert _herinneringen().count() == 12
     assert len(set(_herinneringen().values_list("ontvanger", flat=True))) == 12

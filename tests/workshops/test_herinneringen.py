@@ -16,6 +16,7 @@ from icalendar import Calendar
 
 from baz import periodiek
 from baz.models import Auditregel, Mail
+from tests.tegelijk import tegelijk
 from workshops import services
 from workshops.models import Inschrijving, Locatie, Sessie
 
@@ -343,24 +344,7 @@ def test_twee_gelijktijdige_runs_sturen_elk_een_herinnering(settings):
     for nummer in range(12):
         _deelnemer(sessie, f"Deelnemer{nummer}")
     nu = sessie.herinneren_op()
-    start = threading.Barrier(4)
-    uitkomsten, fouten = [], []
-
-    def draaien():
-        try:
-            start.wait()
-            uitkomsten.append(services.herinneringen_versturen(nu=nu))
-        except BaseException as fout:  # reported below
-            fouten.append(fout)
-        finally:
-            connection.close()
-
-    draden = [threading.Thread(target=draaien) for _ in range(4)]
-    for draad in draden:
-        draad.start()
-    for draad in draden:
-        draad.join(timeout=60)
-    assert fouten == []
+    uitkomsten = tegelijk(lambda: services.herinneringen_versturen(nu=nu))
     assert sum(uitkomsten) == 12
     assert _herinneringen().count() == 12
     assert len(set(_herinneringen().values_list("ontvanger", flat=True))) == 12
