@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from inspiratiemateriaal.models import Materiaal
 from inspiraties.models import Inspiratie, Werkmodel
 from netwerken.models import Bericht, Bijeenkomst, Casus, Netwerk
 from workshops.models import Aanvraag, Inschrijving, Sessie, Workshop
@@ -71,9 +72,10 @@ def site_waarden(gebruiker) -> dict[str, dict]:
     bijeenkomst = Bijeenkomst.objects.filter(netwerk=netwerk).order_by("begint_op").first()
     casus = Casus.objects.filter(netwerk=netwerk).first()
     bericht = Bericht.objects.filter(netwerk=netwerk).first()
-    assert all([inspiratie, workshop, sessie, aanvraag, inschrijving, bijeenkomst, casus]), (
-        "the demo content lacks an object this test needs"
-    )
+    screencast = Materiaal.objects.gepubliceerd().filter(soort="screencast").first()
+    assert all(
+        [inspiratie, workshop, sessie, aanvraag, inschrijving, bijeenkomst, casus, screencast]
+    ), "the demo content lacks an object this test needs"
     n = {"slug": netwerk.slug}
     return {
         "inspiratie": {"slug": inspiratie.slug},
@@ -124,6 +126,9 @@ def site_waarden(gebruiker) -> dict[str, dict]:
         },
         "netwerken:attesten": n,
         "netwerken:attest": {**n, "jaar": bijeenkomst.begint_op.year},
+        # Inspiratiemateriaal (issue 12): a screencast of the demo, its captions file.
+        "inspiratiemateriaal:detail": {"slug": screencast.slug},
+        "inspiratiemateriaal:ondertitels": {"slug": screencast.slug},
         # BAZ in cijfers (issue 13): the public report and the staff report, CSV and PDF.
         "jaarcijfers:jaar": {"jaar": 2021},
         "jaarcijfers:jaar-pdf": {"jaar": 2021},

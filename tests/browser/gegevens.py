@@ -16,6 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from baz.models import Gemeente, Planning, Wissing
+from inspiratiemateriaal.models import Materiaal, Publiek
 from inspiraties.models import Inspiratie
 from netwerken import services as netwerk_services
 from netwerken.models import Coachingtraject, Interesse, Overheidsrol, Zelfevaluatie
@@ -209,6 +210,28 @@ def alles_een_keer(werkmodellen) -> Alles:
         zout="0" * 32,
         email_sha256="a" * 64,
         aantallen={"workshops": {"aanvragen": 1}},
+    )
+
+    # Inspiratiemateriaal: a published tool (a link) and a screencast still in the making.
+    publiek = Publiek.objects.get_or_create(slug="verenigingen", defaults={"naam": "Verenigingen"})[
+        0
+    ]
+    tool = Materiaal.objects.create(
+        soort=Materiaal.Soort.TOOL,
+        titel="Zelfreflectie voor verenigingen",
+        slug="zelfreflectie-voor-verenigingen",
+        korte_beschrijving="Vragen om samen te bespreken.",
+        link="https://example.org/zelfreflectie",
+        status=Materiaal.Status.GEPUBLICEERD,
+        gepubliceerd_op=timezone.now(),
+    )
+    tool.publieken.add(publiek)
+    Materiaal.objects.create(
+        soort=Materiaal.Soort.SCREENCAST,
+        titel="Screencast in de maak",
+        slug="screencast-in-de-maak",
+        korte_beschrijving="Nog zonder video.",
+        ondertitels="WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nDag buren.\n",
     )
 
     # A periodic job that ran once and failed, as the admin lists them.
