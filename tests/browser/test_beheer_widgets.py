@@ -116,6 +116,7 @@ def test_themas_kiezen_met_het_toetsenbord(beheer):
 
 def test_de_gekozen_afbeelding_blijft_bij_een_fout(beheer, settings):
     beheer.get_by_label("Titel").fill("Buurtpunt Nijlen")
+    beheer.get_by_label("Reikwijdte").select_option("regionaal")  # "lokaal" needs a gemeente
     beheer.get_by_label("Samenvatting").fill("Een buurtpunt waar mensen elkaar helpen.")
     beheer.get_by_role("textbox", name="Verhaal:", exact=True).fill("Het verhaal.")
     beheer.get_by_label("Community building").check()
@@ -160,6 +161,7 @@ def test_zonder_javascript_werkt_het_formulier_gewoon(browser, live_server, werk
         expect(pagina.get_by_role("button", name="Voorbeeld bekijken")).to_have_count(0)
         expect(pagina.locator("#id_themas")).not_to_have_attribute("role", "combobox")
         pagina.get_by_label("Titel").fill("Buurtpunt Nijlen")
+        pagina.get_by_label("Reikwijdte").select_option("regionaal")  # "lokaal" needs a gemeente
         pagina.get_by_label("Slug").fill("buurtpunt-nijlen")
         vak.fill("Een buurtpunt\nwaar mensen elkaar helpen.")
         pagina.get_by_role("textbox", name="Verhaal:", exact=True).fill("Het verhaal.")
