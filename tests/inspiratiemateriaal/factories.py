@@ -53,23 +53,30 @@ def versleutelde_pdf() -> bytes:
     return uit.getvalue()
 
 
-@functools.cache
-def mpeg4_video() -> bytes:
-    """An MP4 whose video is MPEG-4 Part 2: a real video, but not one every browser plays."""
+def gecodeerde_video(
+    *, formaat: str, codec: str, breedte: int = 64, hoogte: int = 48, beelden: int = 10
+) -> bytes:
+    """A real, tiny video in `formaat` ("mp4", "webm") with `codec`, at 10 frames a second."""
     import av
 
     uit = io.BytesIO()
-    with av.open(uit, mode="w", format="mp4") as container:
-        stroom = container.add_stream("mpeg4", rate=10)
-        stroom.width, stroom.height, stroom.pix_fmt = 64, 48, "yuv420p"
-        for nummer in range(10):
-            beeld = av.VideoFrame(64, 48, "yuv420p")
+    with av.open(uit, mode="w", format=formaat) as container:
+        stroom = container.add_stream(codec, rate=10)
+        stroom.width, stroom.height, stroom.pix_fmt = breedte, hoogte, "yuv420p"
+        for nummer in range(beelden):
+            beeld = av.VideoFrame(breedte, hoogte, "yuv420p")
             beeld.pts = nummer
             for pakket in stroom.encode(beeld):
                 container.mux(pakket)
         for pakket in stroom.encode():
             container.mux(pakket)
     return uit.getvalue()
+
+
+@functools.cache
+def mpeg4_video() -> bytes:
+    """An MP4 whose video is MPEG-4 Part 2: a real video, but not one every browser plays."""
+    return gecodeerde_video(formaat="mp4", codec="mpeg4")
 
 
 def publieken_laden() -> dict[str, Publiek]:

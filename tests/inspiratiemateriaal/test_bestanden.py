@@ -16,7 +16,7 @@ from inspiratiemateriaal.bestanden import (
     video_lezen,
 )
 
-from .factories import VIDEO_DUUR, mpeg4_video, pdf, versleutelde_pdf, video
+from .factories import VIDEO_DUUR, gecodeerde_video, mpeg4_video, pdf, versleutelde_pdf, video
 
 
 def upload(naam: str, inhoud: bytes) -> SimpleUploadedFile:
@@ -79,22 +79,8 @@ def test_een_codec_die_browsers_niet_afspelen_wordt_geweigerd():
 
 
 def test_een_h264_mp4_wordt_aanvaard():
-    import io
-
-    import av
-
-    uit = io.BytesIO()
-    with av.open(uit, mode="w", format="mp4") as container:
-        stroom = container.add_stream("libx264", rate=10)
-        stroom.width, stroom.height, stroom.pix_fmt = 64, 48, "yuv420p"
-        for nummer in range(20):
-            beeld = av.VideoFrame(64, 48, "yuv420p")
-            beeld.pts = nummer
-            for pakket in stroom.encode(beeld):
-                container.mux(pakket)
-        for pakket in stroom.encode():
-            container.mux(pakket)
-    feiten = video_lezen(upload("goed.mp4", uit.getvalue()))
+    h264 = gecodeerde_video(formaat="mp4", codec="libx264", beelden=20)
+    feiten = video_lezen(upload("goed.mp4", h264))
     assert (feiten.type, feiten.duur, feiten.breedte, feiten.hoogte) == ("video/mp4", 2, 64, 48)
 
 
@@ -278,28 +264,10 @@ def test_gewone_tekst_zonder_tags_en_entiteiten():
 def test_een_video_groter_dan_4k_wordt_geweigerd_voor_hij_gedecodeerd_wordt():
     """A frame of 4,000 × 200 points is over the 4K bound: refused on the stream's stated
     size, before a decoder allocates anything."""
-    import io
-    from fractions import Fraction
-
-    import av
     from django.core.files.uploadedfile import SimpleUploadedFile
-    from PIL import Image
 
     from inspiratiemateriaal.bestanden import video_lezen
 
-    uit = io.BytesIO()
-    with av.open(uit, mode="w", format="webm") as container:
-        stroom = container.add_stream("libvpx", rate=5)
-        stroom.width, stroom.height, stroom.pix_fmt = 4000, 200, "yuv420p"
-        stroom.codec_context.time_base = Fraction(1, 5)
-        for nummer in range(3):
-            frame = av.VideoFrame.from_image(Image.new("RGB", (4000, 200))).reformat(
-                format="yuv420p"
-            )
-            frame.pts = nummer
-            for pakket in stroom.encode(frame):
-                container.mux(pakket)
-        for pakket in stroom.encode():
-            container.mux(pakket)
+    breed = gecodeerde_video(formaat="webm", codec="libvpx", breedte=4000, hoogte=200, beelden=3)
     with pytest.raises(ValidationError, match="groter dan 3840 × 2160"):
-        video_lezen(SimpleUploadedFile("breed.webm", uit.getvalue()))
+        video_lezen(SimpleUploadedFile("breed.webm", breed))
