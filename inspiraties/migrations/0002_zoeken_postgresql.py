@@ -6,6 +6,8 @@
 
 from django.db import migrations
 
+from ._postgresql import alleen_postgresql
+
 VOORUIT = [
     "CREATE EXTENSION IF NOT EXISTS unaccent",
     """
@@ -25,15 +27,6 @@ ACHTERUIT = [
     "DROP TEXT SEARCH CONFIGURATION IF EXISTS baz_nl",
 ]
 
-
-def alleen_postgresql(statements):
-    def uitvoeren(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        for statement in statements:
-            schema_editor.execute(statement)
-
-    return uitvoeren
 
 
 class Migration(migrations.Migration):

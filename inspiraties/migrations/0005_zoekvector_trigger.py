@@ -6,6 +6,8 @@ does this, bulk inserts need no second pass and no code path can forget it.
 
 from django.db import migrations
 
+from ._postgresql import alleen_postgresql
+
 VOORUIT = [
     """
     CREATE OR REPLACE FUNCTION inspiratie_zoekvector_bijwerken() RETURNS trigger AS $$
@@ -30,15 +32,6 @@ ACHTERUIT = [
     "DROP FUNCTION IF EXISTS inspiratie_zoekvector_bijwerken()",
 ]
 
-
-def alleen_postgresql(statements):
-    def uitvoeren(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        for statement in statements:
-            schema_editor.execute(statement)
-
-    return uitvoeren
 
 
 class Migration(migrations.Migration):

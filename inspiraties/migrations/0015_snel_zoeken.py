@@ -11,6 +11,8 @@
 import django.contrib.postgres.search
 from django.db import migrations
 
+from ._postgresql import alleen_postgresql
+
 VOORUIT = [
     """
     CREATE OR REPLACE FUNCTION inspiratie_zoekvector_bijwerken() RETURNS trigger AS $$
@@ -44,15 +46,6 @@ ACHTERUIT = [
     "ALTER TABLE inspiraties_inspiratie ALTER COLUMN zoekvector SET STORAGE EXTENDED",
 ]
 
-
-def alleen_postgresql(statements):
-    def uitvoeren(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        for statement in statements:
-            schema_editor.execute(statement)
-
-    return uitvoeren
 
 
 class Migration(migrations.Migration):
