@@ -12,11 +12,16 @@ by position, the related stories by overlap.
   results, and a page is a slice. A second numbering gives the order by title.
 - One index per catalogue version (inspiraties/versie.py): the version changes when, and only
   when, something public changes, so the index is exact for the version it carries, and a
-  publication or an archiving is seen by every server at its next request.
+  publication or an archiving is seen by every server at its next request (at 100,000
+  inspiraties: once that server's build of it is done, see below).
 - Built once, not by every worker (single flight): the first worker that needs a version takes
   a short lock in the cache, builds it (about a second at 100,000), and shares it through the
   cache; the others wait for it briefly and deserialize it, or build it themselves when the
   cache is away (without Redis each worker builds its own: the result is the same).
+- Never in a visitor's way once a worker has an index: a large catalogue's new version is
+  built in a thread beside the requests, which meanwhile answer with the previous version
+  (whole and consistent; pages are cached under the version they show). So a publication at
+  100,000 inspiraties shows a second or two later, and no request waits for the build.
 - Consistent: the version token and the rows are read in one snapshot (REPEATABLE READ on
   PostgreSQL), so an index never mixes two versions.
 
@@ -48,6 +53,7 @@ BEWAARTIJD = 3600  # seconds an index stays in the shared cache (a new version r
 BOUWSLOT = 30  # seconds a builder holds the lock; past it another may build
 WACHTEN = 5.0  # seconds a worker waits for another's build before building itself
 SLEUTEL = "catalogusindex:v2:"
+ACHTERGROND_VANAF = 5000  # published inspiraties from which a new version is built beside requests
 
 
 @dataclass
@@ -237,12 +243,45 @@ def _onthouden(index: Index) -> Index:
     return _eigen[index.versie]
 
 
+def _laatste() -> Index | None:
+    """The newest index this worker holds, whatever its version."""
+    with _slot:
+        return next(reversed(_eigen.values()), None)
+
+
 def huidige(versie: str | None = None) -> Index:
-    """The index of the current catalogue version: this worker's copy, the shared one, or
-    built here (once across workers while the cache works)."""
+    """The index to answer with: the current version's when this worker has it or can fetch
+    or build it now; while a large catalogue's new version is being built, the previous one.
+
+    A large catalogue (ACHTERGROND_VANAF published inspiraties or more) is built beside the
+    requests, in a thread of this worker: the requests meanwhile answer with the previous
+    version, which is whole and consistent (pages are cached under the version they show,
+    see getoonde_versie), and a publication shows once the build is done, a second or two
+    later. A small catalogue, or a worker without an index yet, builds in the request.
+    """
     versie = versie or catalogus_versie()
     if (index := _eigen.get(versie)) is not None:
         return index
+    vorige = _laatste()
+    if (
+        vorige is not None
+        and len(vorige.ids) >= ACHTERGROND_VANAF
+        and not connection.in_atomic_block  # a caller's transaction: its rows, in its thread
+    ):
+        _op_de_achtergrond(versie)
+        return vorige
+    return _ophalen(versie)
+
+
+def getoonde_versie() -> str:
+    """The catalogue version this worker shows now: what pages built from the index are
+    cached under, so that a page of the previous version is never kept as the current one."""
+    return huidige().versie
+
+
+def _ophalen(versie: str) -> Index:
+    """The index of `versie`: the shared one, or built here (once across workers while the
+    cache works)."""
     sleutel = SLEUTEL + versie
     einde = time.monotonic() + WACHTEN
     while True:
@@ -252,20 +291,54 @@ def huidige(versie: str | None = None) -> Index:
             break
         time.sleep(0.05)
     begin = time.monotonic()
-    index = bouwen()
-    logger.info(
-        "Catalogusindex %s gebouwd: %s inspiraties in %.0f ms",
-        index.versie[:8],
-        len(index.ids),
-        (time.monotonic() - begin) * 1000,
-    )
-    if index.versie == versie:
-        cache.set(sleutel, index.bewaren(), BEWAARTIJD)
-    cache.delete(sleutel + ":bouw")
+    try:
+        index = bouwen()
+        logger.info(
+            "Catalogusindex %s gebouwd: %s inspiraties in %.0f ms",
+            index.versie[:8],
+            len(index.ids),
+            (time.monotonic() - begin) * 1000,
+        )
+        if index.versie == versie:
+            cache.set(sleutel, index.bewaren(), BEWAARTIJD)
+    finally:
+        cache.delete(sleutel + ":bouw")  # built or failed: the others need not wait
     return _onthouden(index)
+
+
+_bouwer: threading.Thread | None = None  # this worker's background build, if one runs
+
+
+def _op_de_achtergrond(versie: str) -> None:
+    """Start building `versie` in a thread, unless this worker is building one already (a
+    newer version waits for it and is built next)."""
+    global _bouwer
+    with _slot:
+        if _bouwer is not None and _bouwer.is_alive():
+            return
+        _bouwer = threading.Thread(
+            target=_achtergrondbouw, args=(versie,), name="catalogusindex", daemon=True
+        )
+        _bouwer.start()
+
+
+def _achtergrondbouw(versie: str) -> None:
+    try:
+        _ophalen(versie)
+    except Exception:  # the requests keep the previous version; the next one tries again
+        logger.exception("Catalogusindex %s: bouwen op de achtergrond mislukt", versie[:8])
+    finally:
+        connection.close()  # this thread's own connection
+
+
+def wachten_op_achtergrond(timeout: float | None = None) -> None:
+    """Wait for this worker's background build, if one runs (tests, commands)."""
+    if (bouwer := _bouwer) is not None:
+        bouwer.join(timeout)
 
 
 def vergeten() -> None:
     """Drop this worker's indexes (tests)."""
+    wachten_op_achtergrond()
     with _slot:
         _eigen.clear()

@@ -14,14 +14,13 @@ from . import index as catalogusindex
 from .catalogus import FILTERS, SORTERINGEN, catalogus_opbouwen
 from .kaart import gebieden, kaart
 from .models import Inspiratie, Werkmodel
-from .versie import catalogus_versie
 
 FRAGMENT_HEADER = "X-Fragment"
 
 
 @vary_on_headers(FRAGMENT_HEADER)
 @anoniem_gecached(
-    catalogus_versie,
+    catalogusindex.getoonde_versie,
     parameters=("q", *FILTERS, "sorteer", "pagina"),
     fragmenten=("catalogus",),
 )
@@ -47,7 +46,7 @@ def lijst(request: HttpRequest) -> HttpResponse:
     )
 
 
-@anoniem_gecached(catalogus_versie)
+@anoniem_gecached(catalogusindex.getoonde_versie)
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     inspiratie = get_object_or_404(
         Inspiratie.objects.zichtbaar_voor(request.user)

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Count, Q
 from django.utils import timezone
 from taggit.models import Tag
@@ -244,3 +245,76 @@ def test_een_gemeente_zonder_inspiraties_in_de_url_is_geen_onbekende(bezoeker, g
     assert "Er bestaat geen gemeente “nergens”" in bezoeker.get(
         "/inspiraties/?gemeente=nergens"
     ).content.decode().replace("&quot;", "“")
+
+
+@pytest.fixture
+def grote_catalogus(monkeypatch):
+    """Behave as a catalogue of 100,000 does: a new version is built beside the requests."""
+    monkeypatch.setattr(catalogusindex, "ACHTERGROND_VANAF", 1)
+    yield
+    catalogusindex.wachten_op_achtergrond()
+
+
+@pytest.mark.django_db(transaction=True)  # the build runs in a thread: it reads committed rows
+def test_een_grote_catalogus_bouwt_de_nieuwe_versie_naast_de_verzoeken(
+    werkmodellen, grote_catalogus
+):
+    blijft = maak_inspiratie(titel="Blijft", dagen_geleden=2)
+    gaat = maak_inspiratie(titel="Gaat", dagen_geleden=1)
+    vorige = catalogusindex.huidige()  # a worker's first index: built in the request
+    assert set(vorige.positie) == {blijft.pk, gaat.pk}
+
+    inspiratie_status_zetten(inspiratie=gaat, status="gearchiveerd")
+    # The request does not wait: it answers with the previous version, whole, and says so.
+    assert catalogusindex.huidige() is vorige
+    assert catalogusindex.getoonde_versie() == vorige.versie
+    catalogusindex.wachten_op_achtergrond(timeout=30)
+    nieuw = catalogusindex.huidige()
+    assert nieuw is not vorige and nieuw.versie != vorige.versie
+    assert set(nieuw.positie) == {blijft.pk}
+    assert catalogusindex.getoonde_versie() == nieuw.versie
+
+
+@pytest.mark.django_db(transaction=True)
+def test_een_pagina_van_de_vorige_versie_blijft_niet_als_de_nieuwe_bewaard(
+    bezoeker, werkmodellen, grote_catalogus
+):
+    maak_inspiratie(titel="Blijft", dagen_geleden=2)
+    gaat = maak_inspiratie(titel="Gaat", dagen_geleden=1)
+    assert "Gaat" in bezoeker.get("/inspiraties/").content.decode()
+
+    inspiratie_status_zetten(inspiratie=gaat, status="gearchiveerd")
+    # While this worker builds the new version, the page of the previous one (a second or two
+    # at 100,000); cached under that version, so once the build is done the new one shows.
+    tijdens = bezoeker.get("/inspiraties/")
+    catalogusindex.wachten_op_achtergrond(timeout=30)
+    daarna = bezoeker.get("/inspiraties/")
+    assert tijdens.status_code == daarna.status_code == 200
+    assert "Gaat" in tijdens.content.decode()
+    assert "Gaat" not in daarna.content.decode() and "Blijft" in daarna.content.decode()
+    assert "Gaat" not in bezoeker.get("/inspiraties/").content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_een_mislukte_bouw_op_de_achtergrond_wordt_opnieuw_geprobeerd(
+    werkmodellen, grote_catalogus, caplog
+):
+    maak_inspiratie(titel="Een")
+    vorige = catalogusindex.huidige()
+    maak_inspiratie(titel="Twee")
+    # The database fails the build (a table it reads is away): the requests keep the previous
+    # index, the failure is logged, and a later request tries again.
+    with connection.cursor() as cursor:
+        cursor.execute("ALTER TABLE inspiraties_inspiratie_werkmodellen RENAME TO weg")
+    try:
+        assert catalogusindex.huidige() is vorige
+        catalogusindex.wachten_op_achtergrond(timeout=30)
+        assert "bouwen op de achtergrond mislukt" in caplog.text
+        assert catalogusindex.huidige() is vorige
+        catalogusindex.wachten_op_achtergrond(timeout=30)
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("ALTER TABLE weg RENAME TO inspiraties_inspiratie_werkmodellen")
+    assert catalogusindex.huidige() is vorige  # starts the next attempt, which succeeds
+    catalogusindex.wachten_op_achtergrond(timeout=30)
+    assert len(catalogusindex.huidige().ids) == 2
