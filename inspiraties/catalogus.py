@@ -137,6 +137,16 @@ class _Opties:
 
 
 def _opties(index: catalogusindex.Index, gevraagde_gemeenten: list[str]) -> _Opties:
+    """The options of every filter: the same for every page of one catalogue version (a new
+    werkmodel, doelgroep, theme or publication makes a new version), so read once per version
+    and worker and kept with the index, not asked of the database on every page."""
+    sleutel = ("opties", bool(gevraagde_gemeenten))
+    if (opties := index.afgeleid.get(sleutel)) is None:
+        opties = index.afgeleid[sleutel] = _opties_lezen(index, gevraagde_gemeenten)
+    return opties
+
+
+def _opties_lezen(index: catalogusindex.Index, gevraagde_gemeenten: list[str]) -> _Opties:
     return _Opties(
         werkmodel={
             slug: (pk, naam)

@@ -66,6 +66,9 @@ class Index:
     op_titel: array  # position in the order by title -> position
     facetten: dict[str, dict[object, BitMap]]  # facet -> option key -> positions
     positie: dict[int, int] = field(default_factory=dict, repr=False)  # id -> position
+    # What pages derive from this version alone (the filters' options and labels), computed
+    # once per worker: catalogus.py keeps it here, so it is never older than the index.
+    afgeleid: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self):
         if not self.positie:
@@ -98,6 +101,16 @@ class Index:
     def pagina_ids(self, resultaat: BitMap, begin: int, einde: int, *, op_titel: bool) -> list:
         """The inspiratie ids of results begin..einde, newest first or by title."""
         if op_titel:
+            if einde * len(self.ids) < len(resultaat) ** 2:
+                # A large result: walking the titles in order finds its first `einde` sooner
+                # (about einde / density steps) than renumbering all of it.
+                gevonden: list[int] = []
+                for positie in self.op_titel:
+                    if positie in resultaat:
+                        gevonden.append(positie)
+                        if len(gevonden) == einde:
+                            break
+                return [self.ids[p] for p in gevonden[begin:]]
             titel = BitMap(self.titelpositie[p] for p in resultaat)
             return [self.ids[self.op_titel[t]] for t in titel[begin:einde]]
         return [self.ids[p] for p in resultaat[begin:einde]]
@@ -230,15 +243,16 @@ def bouwen() -> Index:
     )
 
 
-_eigen: dict[str, Index] = {}  # this worker's indexes: the current version (and the last one)
+# This worker's index: one, the newest it has (requests still busy with the one before keep
+# their own reference to it), so a worker holds two only while it builds the next.
+_eigen: dict[str, Index] = {}
 _slot = threading.Lock()
 
 
 def _onthouden(index: Index) -> Index:
     with _slot:
         if index.versie not in _eigen:
-            for oud in list(_eigen)[:-1]:
-                del _eigen[oud]
+            _eigen.clear()
             _eigen[index.versie] = index
     return _eigen[index.versie]
 

@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Q
 from django.utils import timezone
+from pyroaring import BitMap
 from taggit.models import Tag
 
 from baz.models import Provincie
@@ -151,6 +152,19 @@ def test_paginas_in_dezelfde_volgorde_als_sql(verzameling):
             index.pagina_ids(resultaat, begin, begin + 4, op_titel=True)
             == (titel[begin : begin + 4])
         )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("stap", [1, 2, 7])  # all (walks the titles), half, sparse (renumbers)
+def test_paginas_op_titel_voor_grote_en_kleine_resultaten(verzameling, stap):
+    index = catalogusindex.huidige()
+    resultaat = BitMap(range(0, len(index.ids), stap))
+    ids = [index.ids[p] for p in resultaat]
+    titel = list(
+        Inspiratie.objects.filter(pk__in=ids).order_by("titel", "pk").values_list("pk", flat=True)
+    )
+    for begin, einde in ((0, 4), (3, 9), (len(ids) - 3, len(ids) + 5)):
+        assert index.pagina_ids(resultaat, begin, einde, op_titel=True) == titel[begin:einde]
 
 
 def _sql_verwant(inspiratie: Inspiratie, aantal: int) -> list[tuple[int, object]]:
