@@ -30,17 +30,19 @@ Only what visitors see is indexed; staff previewing drafts get the SQL path (cat
 
 from __future__ import annotations
 
+import json
 import logging
 import pickle
 import threading
 import time
 from array import array
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 from pyroaring import BitMap
 from taggit.models import TaggedItem
 
@@ -179,18 +181,31 @@ class Index:
         )
 
 
-def _bitmaps(paren, positie: dict[int, int]) -> dict[object, BitMap]:
-    """{key: positions} from (inspiratie id, key) pairs; unpublished ids are left out."""
-    per_sleutel: dict[object, list[int]] = defaultdict(list)
-    for pk, sleutel in paren:
-        nr = positie.get(pk)
-        if nr is not None and sleutel is not None:
-            per_sleutel[sleutel].append(nr)
-    return {sleutel: BitMap(lijst) for sleutel, lijst in per_sleutel.items()}
+# Per database, the aggregate that gathers the positions of one option as a JSON array (one
+# value per option instead of one row per link: Python then parses a few arrays in C).
+JSON_LIJST = {"postgresql": "json_agg", "sqlite": "json_group_array"}
+
+
+def _per_optie(sql: str, params, json_lijst: str) -> dict[object, BitMap]:
+    """{option key: positions} from SQL that selects (key, JSON array of positions)."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql.format(json_lijst=json_lijst), params)
+        rijen = cursor.fetchall()
+    return {
+        sleutel: BitMap(lijst if isinstance(lijst, list) else json.loads(lijst))
+        for sleutel, lijst in rijen
+        if sleutel is not None
+    }
 
 
 def bouwen() -> Index:
-    """Read the published inspiraties of the current version, in one snapshot."""
+    """Read the published inspiraties of the current version, in one snapshot.
+
+    The database numbers the published rows (newest first) and gathers, per option, the
+    positions that have it; Python only turns those arrays into bitmaps. At 100,000 that is
+    about 0.4 s of the database's time and little of the worker's, which keeps answering
+    requests meanwhile (see huidige).
+    """
     # A transaction of its own gets one snapshot (REPEATABLE READ); inside a caller's
     # transaction (a test, a command) the rows are read in that one.
     eigen_transactie = not connection.in_atomic_block
@@ -199,39 +214,54 @@ def bouwen() -> Index:
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         versie = catalogus_versie()  # in this snapshot: the version of the rows read below
-        gepubliceerd = Inspiratie.objects.gepubliceerd()
-        rijen = list(
-            gepubliceerd.order_by("-gepubliceerd_op", "-pk").values_list(
-                "pk", "provincie", "gemeente_id"
-            )
+        genummerd = Inspiratie.objects.gepubliceerd().annotate(
+            nr=Window(RowNumber(), order_by=[F("gepubliceerd_op").desc(), F("pk").desc()]) - 1
         )
-        ids = array("q", (rij[0] for rij in rijen))
-        positie = {pk: nr for nr, pk in enumerate(ids)}
-        op_titel = array(
-            "q",
-            (
-                positie[pk]
-                for pk in gepubliceerd.order_by("titel", "pk").values_list("pk", flat=True)
-            ),
-        )
+        ids = array("q", genummerd.order_by("nr").values_list("pk", flat=True))
+        op_titel = array("q", genummerd.order_by("titel", "pk").values_list("nr", flat=True))
         titelpositie = array("q", bytes(8 * len(op_titel)))
         for plaats, nr in enumerate(op_titel):
             titelpositie[nr] = plaats
-        werkmodellen = Inspiratie.werkmodellen.through.objects.values_list(
-            "inspiratie_id", "werkmodel_id"
+
+        tabel, tabel_params = (
+            genummerd.order_by()
+            .values("pk", "nr", "provincie", "gemeente_id")
+            .query.sql_with_params()
         )
-        doelgroepen = Inspiratie.doelgroepen.through.objects.values_list(
-            "inspiratie_id", "doelgroep_id"
-        )
-        themas = TaggedItem.objects.filter(
-            content_type_id=ContentType.objects.get_for_model(Inspiratie).pk
-        ).values_list("object_id", "tag_id")
+        json_lijst = JSON_LIJST.get(connection.vendor, "json_group_array")
+        p = f"WITH p AS ({tabel}) "
+
+        def koppelingen(through, eigenaar: str, optie: str, extra: str = "", params=()):
+            return _per_optie(
+                p + f'SELECT t."{optie}", {{json_lijst}}(p.nr) FROM "{through}" t '
+                f'JOIN p ON p.pk = t."{eigenaar}" {extra} GROUP BY t."{optie}"',
+                (*tabel_params, *params),
+                json_lijst,
+            )
+
+        def kolom(naam: str):
+            return _per_optie(
+                p + f"SELECT p.{naam}, {{json_lijst}}(p.nr) FROM p GROUP BY p.{naam}",
+                tabel_params,
+                json_lijst,
+            )
+
         facetten = {
-            "werkmodel": _bitmaps(werkmodellen.iterator(chunk_size=20000), positie),
-            "doelgroep": _bitmaps(doelgroepen.iterator(chunk_size=20000), positie),
-            "thema": _bitmaps(themas.iterator(chunk_size=20000), positie),
-            "provincie": _bitmaps(((r[0], r[1]) for r in rijen), positie),
-            "gemeente": _bitmaps(((r[0], r[2]) for r in rijen), positie),
+            "werkmodel": koppelingen(
+                Inspiratie.werkmodellen.through._meta.db_table, "inspiratie_id", "werkmodel_id"
+            ),
+            "doelgroep": koppelingen(
+                Inspiratie.doelgroepen.through._meta.db_table, "inspiratie_id", "doelgroep_id"
+            ),
+            "thema": koppelingen(
+                TaggedItem._meta.db_table,
+                "object_id",
+                "tag_id",
+                'WHERE t."content_type_id" = %s',
+                (ContentType.objects.get_for_model(Inspiratie).pk,),
+            ),
+            "provincie": kolom("provincie"),
+            "gemeente": kolom("gemeente_id"),
         }
     return Index(
         versie=versie,
@@ -239,7 +269,6 @@ def bouwen() -> Index:
         titelpositie=titelpositie,
         op_titel=op_titel,
         facetten=facetten,
-        positie=positie,
     )
 
 

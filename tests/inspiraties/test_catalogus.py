@@ -220,13 +220,14 @@ def test_catalogus_heeft_een_vast_aantal_queries(
         )
     # Guards the N+1 on each card's werkmodellen and gemeente, and a query per facet option or
     # per inspiratie: the facets are counted in the catalogue index (inspiraties/index.py),
-    # built by this first request in one snapshot (its version and 5 reads: published rows,
-    # titles, werkmodel, doelgroep and theme links). Then: 2 version reads (page cache, index),
+    # built by this first request in one snapshot (its version and 7 reads: the published
+    # ids, their order by title, and the positions per werkmodel, doelgroep, theme, provincie
+    # and gemeente). Then: 2 version reads (page cache, index),
     # werkmodel, doelgroep and theme labels, the search's matches and title matches, the page
     # and its werkmodellen. On PostgreSQL the search's two queries run in their own
     # transaction that keeps the planner on the full-text indexes (savepoint, SET LOCAL,
     # RESET, release: 4 more).
-    with django_assert_num_queries(17 + (4 if connection.vendor == "postgresql" else 0)):
+    with django_assert_num_queries(19 + (4 if connection.vendor == "postgresql" else 0)):
         bezoeker.get(
             "/inspiraties/?werkmodel=buddywerking&provincie=antwerpen&thema=eenzaamheid"
             "&doelgroep=ouderen&q=inspiratie"
