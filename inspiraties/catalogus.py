@@ -18,6 +18,7 @@ and this order needs no pass over the stories' texts.
 """
 
 import re
+import time
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -39,6 +40,7 @@ from .models import Doelgroep, Inspiratie, Werkmodel
 from .queries import MAX_ZOEKLENGTE, _zoekquery
 
 PER_PAGINA = 12
+OPTIES_BEWAARTIJD = 300  # seconds; as the page cache (baz/paginacache.BEWAARTIJD)
 THEMA_BEWAARTIJD = 3600  # seconds; keyed on the catalogue version, so never stale
 FILTERS = ("werkmodel", "provincie", "gemeente", "thema", "doelgroep")
 SORTERINGEN = {
@@ -139,11 +141,15 @@ class _Opties:
 def _opties(index: catalogusindex.Index, gevraagde_gemeenten: list[str]) -> _Opties:
     """The options of every filter: the same for every page of one catalogue version (a new
     werkmodel, doelgroep, theme or publication makes a new version), so read once per version
-    and worker and kept with the index, not asked of the database on every page."""
+    and worker and kept with the index, not asked of the database on every page. The names of
+    the gemeenten are reference data that changes without a new version (baz/gemeenten.py):
+    kept OPTIES_BEWAARTIJD seconds at most, as long as a cached page lives."""
     sleutel = ("opties", bool(gevraagde_gemeenten))
-    if (opties := index.afgeleid.get(sleutel)) is None:
-        opties = index.afgeleid[sleutel] = _opties_lezen(index, gevraagde_gemeenten)
-    return opties
+    nu = time.monotonic()
+    bewaard = index.afgeleid.get(sleutel)
+    if bewaard is None or nu - bewaard[0] > OPTIES_BEWAARTIJD:
+        bewaard = index.afgeleid[sleutel] = (nu, _opties_lezen(index, gevraagde_gemeenten))
+    return bewaard[1]
 
 
 def _opties_lezen(index: catalogusindex.Index, gevraagde_gemeenten: list[str]) -> _Opties:
@@ -227,7 +233,9 @@ class _Resultaten:
                     groep, max(begin, 0), min(einde, len(groep)), op_titel=self.op_titel
                 )
             begin, einde = begin - len(groep), einde - len(groep)
-        kaarten = Inspiratie.objects.filter(pk__in=ids).voor_kaarten().in_bulk()
+        # Published only: while a worker answers with the previous version (index.huidige),
+        # a story archived since is left out rather than shown.
+        kaarten = Inspiratie.objects.gepubliceerd().filter(pk__in=ids).voor_kaarten().in_bulk()
         return [kaarten[pk] for pk in ids if pk in kaarten]
 
 

@@ -55,6 +55,8 @@ BEWAARTIJD = 3600  # seconds an index stays in the shared cache (a new version r
 BOUWSLOT = 30  # seconds a builder holds the lock; past it another may build
 WACHTEN = 5.0  # seconds a worker waits for another's build before building itself
 SLEUTEL = "catalogusindex:v2:"
+OPNIEUW_NA = 10.0  # seconds after a failed background build before the next one starts
+MAX_ACHTER = 60.0  # seconds a worker answers with a previous version at most; then it builds
 ACHTERGROND_VANAF = 5000  # published inspiraties from which a new version is built beside requests
 
 
@@ -186,10 +188,10 @@ class Index:
 JSON_LIJST = {"postgresql": "json_agg", "sqlite": "json_group_array"}
 
 
-def _per_optie(sql: str, params, json_lijst: str) -> dict[object, BitMap]:
+def _per_optie(sql: str, params) -> dict[object, BitMap]:
     """{option key: positions} from SQL that selects (key, JSON array of positions)."""
     with connection.cursor() as cursor:
-        cursor.execute(sql.format(json_lijst=json_lijst), params)
+        cursor.execute(sql, params)
         rijen = cursor.fetchall()
     return {
         sleutel: BitMap(lijst if isinstance(lijst, list) else json.loads(lijst))
@@ -233,17 +235,15 @@ def bouwen() -> Index:
 
         def koppelingen(through, eigenaar: str, optie: str, extra: str = "", params=()):
             return _per_optie(
-                p + f'SELECT t."{optie}", {{json_lijst}}(p.nr) FROM "{through}" t '
+                p + f'SELECT t."{optie}", {json_lijst}(p.nr) FROM "{through}" t '
                 f'JOIN p ON p.pk = t."{eigenaar}" {extra} GROUP BY t."{optie}"',
                 (*tabel_params, *params),
-                json_lijst,
             )
 
         def kolom(naam: str):
             return _per_optie(
-                p + f"SELECT p.{naam}, {{json_lijst}}(p.nr) FROM p GROUP BY p.{naam}",
+                p + f"SELECT p.{naam}, {json_lijst}(p.nr) FROM p GROUP BY p.{naam}",
                 tabel_params,
-                json_lijst,
             )
 
         facetten = {
@@ -276,6 +276,8 @@ def bouwen() -> Index:
 # their own reference to it), so a worker holds two only while it builds the next.
 _eigen: dict[str, Index] = {}
 _slot = threading.Lock()
+# While this worker answers with a previous version: since when, and its last failed build.
+_achter: dict[str, float] = {}
 
 
 def _onthouden(index: Index) -> Index:
@@ -283,7 +285,8 @@ def _onthouden(index: Index) -> Index:
         if index.versie not in _eigen:
             _eigen.clear()
             _eigen[index.versie] = index
-    return _eigen[index.versie]
+            _achter.clear()
+        return _eigen[index.versie]
 
 
 def _laatste() -> Index | None:
@@ -306,13 +309,21 @@ def huidige(versie: str | None = None) -> Index:
     if (index := _eigen.get(versie)) is not None:
         return index
     vorige = _laatste()
+    if vorige is not None and vorige.versie == versie:  # stored meanwhile
+        return vorige
     if (
         vorige is not None
         and len(vorige.ids) >= ACHTERGROND_VANAF
         and not connection.in_atomic_block  # a caller's transaction: its rows, in its thread
     ):
-        _op_de_achtergrond(versie)
-        return vorige
+        nu = time.monotonic()
+        achter_sinds = _achter.setdefault("sinds", nu)
+        if nu - achter_sinds < MAX_ACHTER:
+            if nu - _achter.get("mislukt", float("-inf")) >= OPNIEUW_NA:
+                _op_de_achtergrond(versie)
+            return vorige
+        # Behind for too long (the builds keep failing): build here, so that a lasting fault
+        # shows as an error and in the health check instead of an old catalogue.
     return _ophalen(versie)
 
 
@@ -368,7 +379,8 @@ def _op_de_achtergrond(versie: str) -> None:
 def _achtergrondbouw(versie: str) -> None:
     try:
         _ophalen(versie)
-    except Exception:  # the requests keep the previous version; the next one tries again
+    except Exception:  # the requests keep the previous version; one tries again later
+        _achter["mislukt"] = time.monotonic()
         logger.exception("Catalogusindex %s: bouwen op de achtergrond mislukt", versie[:8])
     finally:
         connection.close()  # this thread's own connection
@@ -385,3 +397,4 @@ def vergeten() -> None:
     wachten_op_achtergrond()
     with _slot:
         _eigen.clear()
+        _achter.clear()

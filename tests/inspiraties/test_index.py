@@ -3,11 +3,12 @@ counts, the same pages in the same order, the same related stories; only what is
 new index for every catalogue version."""
 
 import random
+import threading
 from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.db.models import Count, Q
 from django.utils import timezone
 from pyroaring import BitMap
@@ -263,9 +264,22 @@ def test_een_gemeente_zonder_inspiraties_in_de_url_is_geen_onbekende(bezoeker, g
 
 @pytest.fixture
 def grote_catalogus(monkeypatch):
-    """Behave as a catalogue of 100,000 does: a new version is built beside the requests."""
+    """Behave as a catalogue of 100,000 does: a new version is built beside the requests.
+    `.vrijgeven()` lets the background build run: until then it waits at its start, so the
+    requests in between see the previous version however fast the machine is."""
     monkeypatch.setattr(catalogusindex, "ACHTERGROND_VANAF", 1)
-    yield
+    poort = threading.Event()
+    echt = catalogusindex.bouwen
+
+    def bouwen_na_de_poort():
+        if threading.current_thread().name == "catalogusindex":
+            poort.wait(timeout=30)
+        return echt()
+
+    monkeypatch.setattr(catalogusindex, "bouwen", bouwen_na_de_poort)
+    poort.vrijgeven = poort.set
+    yield poort
+    poort.set()
     catalogusindex.wachten_op_achtergrond()
 
 
@@ -282,6 +296,7 @@ def test_een_grote_catalogus_bouwt_de_nieuwe_versie_naast_de_verzoeken(
     # The request does not wait: it answers with the previous version, whole, and says so.
     assert catalogusindex.huidige() is vorige
     assert catalogusindex.getoonde_versie() == vorige.versie
+    grote_catalogus.vrijgeven()
     catalogusindex.wachten_op_achtergrond(timeout=30)
     nieuw = catalogusindex.huidige()
     assert nieuw is not vorige and nieuw.versie != vorige.versie
@@ -301,6 +316,8 @@ def test_een_pagina_van_de_vorige_versie_blijft_niet_als_de_nieuwe_bewaard(
     # While this worker builds the new version, the page of the previous one (a second or two
     # at 100,000); cached under that version, so once the build is done the new one shows.
     tijdens = bezoeker.get("/inspiraties/")
+    assert tijdens["X-Paginacache"] == "hit"
+    grote_catalogus.vrijgeven()
     catalogusindex.wachten_op_achtergrond(timeout=30)
     daarna = bezoeker.get("/inspiraties/")
     assert tijdens.status_code == daarna.status_code == 200
@@ -309,26 +326,67 @@ def test_een_pagina_van_de_vorige_versie_blijft_niet_als_de_nieuwe_bewaard(
     assert "Gaat" not in bezoeker.get("/inspiraties/").content.decode()
 
 
+@pytest.fixture
+def werkmodellen_weg():
+    """The database fails every build: a table the index reads is away (really renamed)."""
+
+    def weg():
+        with connection.cursor() as cursor:
+            cursor.execute("ALTER TABLE inspiraties_inspiratie_werkmodellen RENAME TO weg")
+
+    def terug():
+        with connection.cursor() as cursor:
+            cursor.execute("ALTER TABLE weg RENAME TO inspiraties_inspiratie_werkmodellen")
+
+    yield weg, terug
+
+
 @pytest.mark.django_db(transaction=True)
-def test_een_mislukte_bouw_op_de_achtergrond_wordt_opnieuw_geprobeerd(
-    werkmodellen, grote_catalogus, caplog
+def test_een_mislukte_bouw_op_de_achtergrond_wordt_later_opnieuw_geprobeerd(
+    werkmodellen, grote_catalogus, werkmodellen_weg, caplog, monkeypatch
 ):
+    weg, terug = werkmodellen_weg
+    grote_catalogus.vrijgeven()
     maak_inspiratie(titel="Een")
     vorige = catalogusindex.huidige()
     maak_inspiratie(titel="Twee")
-    # The database fails the build (a table it reads is away): the requests keep the previous
-    # index, the failure is logged, and a later request tries again.
-    with connection.cursor() as cursor:
-        cursor.execute("ALTER TABLE inspiraties_inspiratie_werkmodellen RENAME TO weg")
+    weg()
     try:
+        # The requests keep the previous index and the failure is logged...
         assert catalogusindex.huidige() is vorige
         catalogusindex.wachten_op_achtergrond(timeout=30)
         assert "bouwen op de achtergrond mislukt" in caplog.text
+        # ...and for OPNIEUW_NA seconds no request starts another build.
+        caplog.clear()
         assert catalogusindex.huidige() is vorige
         catalogusindex.wachten_op_achtergrond(timeout=30)
+        assert "mislukt" not in caplog.text
     finally:
-        with connection.cursor() as cursor:
-            cursor.execute("ALTER TABLE weg RENAME TO inspiraties_inspiratie_werkmodellen")
+        terug()
+    monkeypatch.setattr(catalogusindex, "OPNIEUW_NA", 0)
     assert catalogusindex.huidige() is vorige  # starts the next attempt, which succeeds
     catalogusindex.wachten_op_achtergrond(timeout=30)
+    assert len(catalogusindex.huidige().ids) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_wie_te_lang_achterloopt_bouwt_in_het_verzoek_en_de_fout_is_zichtbaar(
+    werkmodellen, grote_catalogus, werkmodellen_weg, monkeypatch
+):
+    weg, terug = werkmodellen_weg
+    grote_catalogus.vrijgeven()
+    maak_inspiratie(titel="Een")
+    vorige = catalogusindex.huidige()
+    maak_inspiratie(titel="Twee")
+    weg()
+    try:
+        assert catalogusindex.huidige() is vorige
+        catalogusindex.wachten_op_achtergrond(timeout=30)
+        # Past MAX_ACHTER seconds behind, the request builds itself: the fault is an error,
+        # not an old catalogue for as long as it lasts.
+        monkeypatch.setattr(catalogusindex, "MAX_ACHTER", 0)
+        with pytest.raises(DatabaseError):
+            catalogusindex.huidige()
+    finally:
+        terug()
     assert len(catalogusindex.huidige().ids) == 2
