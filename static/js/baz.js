@@ -32,6 +32,8 @@
   var doel = document.getElementById(form.dataset.fragment);
   var bezig = null;
   var status = document.getElementById("catalogus-status");
+  function zonderFragment(adres) { return adres.split("#")[0]; }
+  var geladen = zonderFragment(window.location.href); // the address the catalogue shows
 
   function laad(url, push) {
     if (bezig) bezig.abort();
@@ -52,6 +54,7 @@
         var zoekveld = document.getElementById("zoekterm");
         if (zoekveld) zoekveld.value = new URL(url, window.location.href).searchParams.get("q") || "";
         if (push) history.pushState({ catalogus: true }, "", url);
+        geladen = zonderFragment(new URL(url, window.location.href).href);
         // The old live region was replaced with the fragment: announce the new count in the
         // status region outside it. Keep focus where it was, or on the results heading when
         // the element that had it (a removed filter chip, a page link) is gone.
@@ -86,7 +89,13 @@
     event.preventDefault();
     laad(link.href, true);
   });
-  window.addEventListener("popstate", function () { laad(window.location.href, false); });
+  // Back and forward load the catalogue of that address; a change of the fragment alone (the
+  // skip link to #resultaten-kop fires popstate too) loads nothing: a reload would arrive
+  // while the keyboard user moves on and put the focus back on the heading.
+  window.addEventListener("popstate", function () {
+    if (zonderFragment(window.location.href) === geladen) return;
+    laad(window.location.href, false);
+  });
 
   // On a narrow screen the long filter list starts folded, so the results come into view;
   // the active filters stay visible above the results. Wide screens always show the filters.

@@ -278,6 +278,10 @@ def test_werkmodellen_staan_overal_in_dezelfde_volgorde(pagina, inhoud):
 
 
 def test_de_filters_overslaan_met_het_toetsenbord(pagina, inhoud):
+    fragmenten = []
+    pagina.on(
+        "request", lambda verzoek: "x-fragment" in verzoek.headers and fragmenten.append(verzoek)
+    )
     pagina.goto("/inspiraties/?werkmodel=buddywerking")
     overslaan = pagina.get_by_role("link", name="Sla de filters over, naar de resultaten")
     tab_tot(pagina, overslaan, maximum=20)
@@ -288,3 +292,6 @@ def test_de_filters_overslaan_met_het_toetsenbord(pagina, inhoud):
     # From the results heading the first story is a few steps away, not behind every filter.
     eerste = pagina.locator(".resultaten .kaart__titel a").first
     assert tab_tot(pagina, eerste, maximum=5) <= 5
+    # The skip link changes only the fragment: nothing is reloaded (a reload arriving later
+    # put the focus back on the heading while the user tabbed on).
+    assert fragmenten == []
