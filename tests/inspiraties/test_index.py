@@ -327,42 +327,44 @@ def test_een_pagina_van_de_vorige_versie_blijft_niet_als_de_nieuwe_bewaard(
 
 
 @pytest.fixture
-def werkmodellen_weg():
-    """The database fails every build: a table the index reads is away (really renamed)."""
-
-    def weg():
-        with connection.cursor() as cursor:
-            cursor.execute("ALTER TABLE inspiraties_inspiratie_werkmodellen RENAME TO weg")
-
-    def terug():
-        with connection.cursor() as cursor:
-            cursor.execute("ALTER TABLE weg RENAME TO inspiraties_inspiratie_werkmodellen")
-
-    yield weg, terug
-
-
-@pytest.mark.django_db(transaction=True)
-def test_een_mislukte_bouw_op_de_achtergrond_wordt_later_opnieuw_geprobeerd(
-    werkmodellen, grote_catalogus, werkmodellen_weg, caplog, monkeypatch
-):
-    weg, terug = werkmodellen_weg
+def bouwen_faalt(werkmodellen, grote_catalogus):
+    """A worker holds the index of one story; a second is published, and the database fails
+    every build of the new version: a table the index reads is away (really renamed). Yields
+    the previous index and a function that puts the table back (also done at the end)."""
     grote_catalogus.vrijgeven()
     maak_inspiratie(titel="Een")
     vorige = catalogusindex.huidige()
     maak_inspiratie(titel="Twee")
-    weg()
-    try:
-        # The requests keep the previous index and the failure is logged...
-        assert catalogusindex.huidige() is vorige
-        catalogusindex.wachten_op_achtergrond(timeout=30)
-        assert "bouwen op de achtergrond mislukt" in caplog.text
-        # ...and for OPNIEUW_NA seconds no request starts another build.
-        caplog.clear()
-        assert catalogusindex.huidige() is vorige
-        catalogusindex.wachten_op_achtergrond(timeout=30)
-        assert "mislukt" not in caplog.text
-    finally:
-        terug()
+    with connection.cursor() as cursor:
+        cursor.execute("ALTER TABLE inspiraties_inspiratie_werkmodellen RENAME TO weg")
+    terug_gezet = []
+
+    def terug():
+        if not terug_gezet:
+            catalogusindex.wachten_op_achtergrond(timeout=30)
+            with connection.cursor() as cursor:
+                cursor.execute("ALTER TABLE weg RENAME TO inspiraties_inspiratie_werkmodellen")
+            terug_gezet.append(True)
+
+    yield vorige, terug
+    terug()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_een_mislukte_bouw_op_de_achtergrond_wordt_later_opnieuw_geprobeerd(
+    bouwen_faalt, caplog, monkeypatch
+):
+    vorige, terug = bouwen_faalt
+    # The requests keep the previous index and the failure is logged...
+    assert catalogusindex.huidige() is vorige
+    catalogusindex.wachten_op_achtergrond(timeout=30)
+    assert "bouwen op de achtergrond mislukt" in caplog.text
+    # ...and for OPNIEUW_NA seconds no request starts another build.
+    caplog.clear()
+    assert catalogusindex.huidige() is vorige
+    catalogusindex.wachten_op_achtergrond(timeout=30)
+    assert "mislukt" not in caplog.text
+    terug()
     monkeypatch.setattr(catalogusindex, "OPNIEUW_NA", 0)
     assert catalogusindex.huidige() is vorige  # starts the next attempt, which succeeds
     catalogusindex.wachten_op_achtergrond(timeout=30)
@@ -371,22 +373,15 @@ def test_een_mislukte_bouw_op_de_achtergrond_wordt_later_opnieuw_geprobeerd(
 
 @pytest.mark.django_db(transaction=True)
 def test_wie_te_lang_achterloopt_bouwt_in_het_verzoek_en_de_fout_is_zichtbaar(
-    werkmodellen, grote_catalogus, werkmodellen_weg, monkeypatch
+    bouwen_faalt, monkeypatch
 ):
-    weg, terug = werkmodellen_weg
-    grote_catalogus.vrijgeven()
-    maak_inspiratie(titel="Een")
-    vorige = catalogusindex.huidige()
-    maak_inspiratie(titel="Twee")
-    weg()
-    try:
-        assert catalogusindex.huidige() is vorige
-        catalogusindex.wachten_op_achtergrond(timeout=30)
-        # Past MAX_ACHTER seconds behind, the request builds itself: the fault is an error,
-        # not an old catalogue for as long as it lasts.
-        monkeypatch.setattr(catalogusindex, "MAX_ACHTER", 0)
-        with pytest.raises(DatabaseError):
-            catalogusindex.huidige()
-    finally:
-        terug()
+    vorige, terug = bouwen_faalt
+    assert catalogusindex.huidige() is vorige
+    catalogusindex.wachten_op_achtergrond(timeout=30)
+    # Past MAX_ACHTER seconds behind, the request builds itself: the fault is an error, not
+    # an old catalogue for as long as it lasts.
+    monkeypatch.setattr(catalogusindex, "MAX_ACHTER", 0)
+    with pytest.raises(DatabaseError):
+        catalogusindex.huidige()
+    terug()
     assert len(catalogusindex.huidige().ids) == 2
