@@ -76,11 +76,12 @@ def _plaats_vrij(view: str, versie: str, adres: str, bewaartijd: int) -> bool:
         return False
     if gebruikt >= maximum // 2:
         markers = f"paginacache-markers:{view}:{versie}"
+        gevraagd = f"paginacache-gevraagd:{view}:{versie}:{adres}"
         cache.add(markers, 0, bewaartijd)
         try:
-            if cache.get(f"paginacache-gevraagd:{view}:{versie}:{adres}") is None:
+            if cache.get(gevraagd) is None:
                 if cache.incr(markers) <= MARKERS_PER_PLAATS * maximum:
-                    cache.add(f"paginacache-gevraagd:{view}:{versie}:{adres}", 1, bewaartijd)
+                    cache.add(gevraagd, 1, bewaartijd)
                 return False
         except ValueError:
             return False
